@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CaseStatus } from '../../shared/domain/status';
+
+/**
+ * The append-only, hash-chained audit trail. Each event's hash covers its own fields and the
+ * previous event's hash, so editing or deleting any event breaks every later link of its case.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Actor {
+  staffId: string;
+  workstation: string;
+}
+
+export interface NewEvent {
+  caseId: string;
+  type: string;
+  at: number;
+  status: CaseStatus;
+  data: unknown;
+}
+
+interface ChainFields {
+  caseId: string;
+  seq: number;
+  type: string;
+  actorId: string;
+  workstation: string;
+  at: number;
+  status: string;
+  data: string;
+  prevHash: string;
+}
+
+export function eventHash(f: ChainFields): string {
+  // A fixed field order and a separator that cannot appear unescaped in JSON text.
+  return createHash('sha256')
+    .update([f.caseId, f.seq, f.type, f.actorId, f.workstation, f.at, f.status, f.prevHash, f.data].join('\u001f'))
+    .digest('hex');
+}
+
+export class AuditLog {
+  private readonly head: Database.Statement<[string], { seq: number; hash: string }>;
+  private readonly insert: Database.Statement;
+  private readonly moveHead: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.head = db.prepare('SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare(
+      `INSERT INTO case_events (case_id, seq, type, actor_id, workstation, at, status, data, prev_hash, hash)
+       VALUES (@caseId, @seq, @type, @actorId, @workstation, @at, @status, @data, @prevHash, @hash)`,
+    );
+    this.moveHead = db.prepare('UPDATE cases SET audit_seq = ? WHERE id = ?');
+  }
+
+  /** Appends one event; call inside the transaction that makes the change it records. */
+  append(event: NewEvent, actor: Actor): void {
+    const head = this.head.get(event.caseId);
+    const fields: ChainFields = {
+      caseId: event.caseId,
+      seq: (head?.seq ?? 0) + 1,
+      type: event.type,
+      actorId: actor.staffId,
+      workstation: actor.workstation,
+      at: event.at,
+      status: event.status,
+      data: JSON.stringify(event.data ?? {}),
+      prevHash: head?.hash ?? GENESIS_HASH,
+    };
+    this.insert.run({ ...fields, hash: eventHash(fields) });
+    this.moveHead.run(fields.seq, event.caseId);
+  }
+}
+
+export interface ChainBreak {
+  caseId: string;
+  caseNo: string | null;
+  eventId: number | null;
+  seq: number;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'truncated' | 'no_events';
+}
+
+export interface VerifyReport {
+  casesChecked: number;
+  eventsChecked: number;
+  firstBreak: ChainBreak | null;
+}
+
+/** Walks every chain in (case, seq) order with one streaming pass; stops at the first break. */
+export function verifyAuditTrail(db: Database.Database): VerifyReport {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.case_id AS caseId, e.seq, e.type, e.actor_id AS actorId, e.workstation, e.at, e.status,
+              e.data, e.prev_hash AS prevHash, e.hash, c.audit_seq AS headSeq
+         FROM case_events e JOIN cases c ON c.id = e.case_id
+        ORDER BY e.case_id, e.seq`,
+    )
+    .iterate() as IterableIterator<ChainFields & { id: number; hash: string; headSeq: number }>;
+  const caseNoOf = db.prepare<[string], { case_no: string }>('SELECT case_no FROM cases WHERE id = ?');
+  const broken = (caseId: string, eventId: number | null, seq: number, problem: ChainBreak['problem']) => ({
+    caseId,
+    caseNo: caseNoOf.get(caseId)?.case_no ?? null,
+    eventId,
+    seq,
+    problem,
+  });
+
+  let casesChecked = 0;
+  let eventsChecked = 0;
+  let currentCase: string | null = null;
+  let currentHead = 0;
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  const stop = () => (rows as { return?: () => void }).return?.();
+  for (const row of rows) {
+    if (row.caseId !== currentCase) {
+      if (currentCase !== null && expectedSeq - 1 !== currentHead) {
+        stop();
+        return { casesChecked, eventsChecked, firstBreak: broken(currentCase, null, expectedSeq, 'truncated') };
+      }
+      currentCase = row.caseId;
+      currentHead = row.headSeq;
+      casesChecked++;
+      expectedSeq = 1;
+      prevHash = GENESIS_HASH;
+    }
+    eventsChecked++;
+    let problem: ChainBreak['problem'] | null = null;
+    if (row.seq !== expectedSeq) problem = 'seq_gap';
+    else if (row.prevHash !== prevHash) problem = 'prev_hash_mismatch';
+    else if (eventHash(row) !== row.hash) problem = 'hash_mismatch';
+    if (problem) {
+      stop();
+      return { casesChecked, eventsChecked, firstBreak: broken(row.caseId, row.id, row.seq, problem) };
+    }
+    expectedSeq++;
+    prevHash = row.hash;
+  }
+  if (currentCase !== null && expectedSeq - 1 !== currentHead) {
+    return { casesChecked, eventsChecked, firstBreak: broken(currentCase, null, expectedSeq, 'truncated') };
+  }
+  const orphan = db
+    .prepare<[], { id: string }>(
+      'SELECT c.id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id) LIMIT 1',
+    )
+    .get();
+  if (orphan) return { casesChecked, eventsChecked, firstBreak: broken(orphan.id, null, 0, 'no_events') };
+  return { casesChecked, eventsChecked, firstBreak: null };
+}

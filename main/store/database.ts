@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { defaultMigrationsDir, loadMigrations, migrate, type MigrationReport } from './migrate';
+
+export interface OpenOptions {
+  file: string;
+  migrationsDir?: string | undefined;
+  /**
+   * Path to a better-sqlite3 addon built for this runtime's ABI. Electron passes its own
+   * build (see docs/native-modules.md); plain Node uses the one in node_modules.
+   */
+  nativeBinding?: string | undefined;
+  readonly?: boolean;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  migrations: MigrationReport;
+}
+
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const migrations = options.readonly
+      ? { applied: [], alreadyApplied: 0 }
+      : migrate(db, loadMigrations(options.migrationsDir ?? defaultMigrationsDir()));
+    return { db, migrations };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,165 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The case store. Timestamps are UTC epoch milliseconds; calendar dates are `YYYY-MM-DD`
+ * in Asia/Shanghai. Money is stored in fen (integer) to keep sums exact.
+ */
+
+export const appMeta = sqliteTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const carriers = sqliteTable('carriers', {
+  id: text('id').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind', { enum: ['postal', 'express'] }).notNull(),
+  waybillPattern: text('waybill_pattern').notNull(),
+  acceptsS10: integer('accepts_s10', { mode: 'boolean' }).notNull().default(false),
+  waybillExample: text('waybill_example').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** JSON array of roles. */
+  roles: text('roles').notNull(),
+  team: text('team'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    caseNo: text('case_no').notNull(),
+    status: text('status').notNull(),
+    /** 1 while the status is not terminal: lets the open/closed views use one index each. */
+    isOpen: integer('is_open', { mode: 'boolean' }).notNull(),
+    channel: text('channel').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    /** `YYYY-MM-DD` of receivedAt in Asia/Shanghai, for period statistics. */
+    receivedDate: text('received_date').notNull(),
+    /** sender | recipient | agent (the appellant's own details are in `parties`). */
+    appellantRole: text('appellant_role').notNull(),
+    carrierId: text('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    outlet: text('outlet'),
+    waybillNo: text('waybill_no').notNull(),
+    serviceType: text('service_type').notNull(),
+    originProvince: text('origin_province').notNull(),
+    originCity: text('origin_city'),
+    destProvince: text('dest_province').notNull(),
+    destCity: text('dest_city'),
+    category: text('category').notNull(),
+    reason: text('reason').notNull(),
+    description: text('description').notNull(),
+    demand: text('demand').notNull(),
+    demandAmountFen: integer('demand_amount_fen'),
+    priorComplaintMade: integer('prior_complaint_made', { mode: 'boolean' }).notNull(),
+    priorComplaintDate: text('prior_complaint_date'),
+    priorComplaintResult: text('prior_complaint_result'),
+    assigneeId: text('assignee_id').references(() => staff.id),
+    priority: integer('priority').notNull().default(0),
+    profileId: text('profile_id').notNull(),
+    profileVersion: integer('profile_version').notNull(),
+    transferCount: integer('transfer_count').notNull().default(0),
+    validAppeal: integer('valid_appeal', { mode: 'boolean' }),
+    satisfaction: text('satisfaction'),
+    amountRecoveredFen: integer('amount_recovered_fen'),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+    /** Seq of the case's last audit event: lets `audit verify` detect a truncated chain. */
+    auditSeq: integer('audit_seq').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('cases_case_no_uq').on(t.caseNo),
+    // Queue: newest first, optionally by status; keyset on (received_at, id).
+    index('cases_received_idx').on(t.receivedAt, t.id),
+    index('cases_open_received_idx').on(t.isOpen, t.receivedAt, t.id),
+    index('cases_status_received_idx').on(t.status, t.receivedAt, t.id),
+    index('cases_assignee_open_received_idx').on(t.assigneeId, t.isOpen, t.receivedAt, t.id),
+    index('cases_waybill_idx').on(t.waybillNo),
+    index('cases_received_date_idx').on(t.receivedDate),
+  ],
+);
+
+/**
+ * Personal data lives here and nowhere else (PIPL Art.51: classified management), so masking,
+ * reveal auditing and retention work on one table. Every case has exactly one `appellant`.
+ */
+export const parties = sqliteTable(
+  'parties',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind', { enum: ['appellant', 'agent', 'sender', 'recipient'] }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    idType: text('id_type'),
+    idNumber: text('id_number'),
+    address: text('address'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('parties_case_kind_uq').on(t.caseId, t.kind),
+    index('parties_phone_idx').on(t.phone, t.caseId),
+  ],
+);
+
+/**
+ * The audit trail: append-only, hash-chained per case (each row's hash covers the previous
+ * row's hash), so an edited or deleted event breaks the chain. Corrections are new events.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** 1, 2, 3… within the case: a gap means a deleted event. */
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id').notNull(),
+    workstation: text('workstation').notNull(),
+    at: integer('at').notNull(),
+    /** The case status after this event. */
+    status: text('status').notNull(),
+    /** JSON: what changed, before → after, and the event's own data. */
+    data: text('data').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq)],
+);
+
+/** Mutations waiting to be pushed to the sync server (the team-sync issue fills this). */
+export const syncOutbox = sqliteTable('sync_outbox', {
+  seq: integer('seq').primaryKey(),
+  mutationId: text('mutation_id').notNull().unique(),
+  name: text('name').notNull(),
+  args: text('args').notNull(),
+  caseId: text('case_id'),
+  actorId: text('actor_id').notNull(),
+  occurredAt: integer('occurred_at').notNull(),
+  state: text('state', { enum: ['pending', 'acked', 'rejected'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});
+
+/** Per-day counters for case numbers (SS-YYYYMMDD-NNNNNN). */
+export const caseNumberCounters = sqliteTable('case_number_counters', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export type CaseRow = typeof cases.$inferSelect;
+export type PartyRow = typeof parties.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type Database from 'better-sqlite3';
+import type { RegisterAppeal } from '../../shared/domain/appeal';
+import type { QueueView } from '../../shared/domain/views';
+import type { CaseDetail, CasePage, DataChanged, DemoStatus, Locale, ReferenceData, StaffMember } from '../../shared/rpc/dto';
+import { verifyAuditTrail, type Actor, type VerifyReport } from './audit';
+import { CaseCommands } from './cases';
+import { openDatabase, type OpenOptions } from './database';
+import { QueueQueries } from './queue';
+import { ensureReferenceData, getMeta, getStaff, listCarriers, listStaff, LOCAL_OPERATOR_ID, setMeta } from './reference';
+
+export interface SessionState {
+  staff: StaffMember;
+  workstation: string;
+  locale: Locale;
+}
+
+/**
+ * Everything the app asks of the case store. It runs inside the store worker (the one writer);
+ * main reaches it only through StoreHost messages, so arguments and results are plain data.
+ */
+export class StoreService {
+  private readonly queue: QueueQueries;
+  private readonly commands: CaseCommands;
+  private changeListener: (change: DataChanged) => void = () => {};
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly schema: string[],
+  ) {
+    ensureReferenceData(db);
+    if (!getMeta(db, 'workstation.id')) setMeta(db, 'workstation.id', randomUUID());
+    this.queue = new QueueQueries(db);
+    this.commands = new CaseCommands(db);
+  }
+
+  static open(options: OpenOptions): StoreService {
+    const { db } = openDatabase(options);
+    const schema = (db.prepare('SELECT tag FROM schema_migrations ORDER BY tag').all() as { tag: string }[]).map(
+      (r) => r.tag,
+    );
+    return new StoreService(db, schema);
+  }
+
+  onChange(listener: (change: DataChanged) => void): void {
+    this.changeListener = listener;
+  }
+
+  private changed(change: DataChanged): void {
+    this.changeListener(change);
+  }
+
+  info(): { caseCount: number; schema: string[] } {
+    return { caseCount: this.caseCount(), schema: this.schema };
+  }
+
+  private caseCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;
+  }
+
+  session(): SessionState {
+    const staffId = getMeta(this.db, 'session.staffId') ?? LOCAL_OPERATOR_ID;
+    const staff = getStaff(this.db, staffId) ?? getStaff(this.db, LOCAL_OPERATOR_ID)!;
+    return {
+      staff,
+      workstation: getMeta(this.db, 'workstation.name') ?? hostname(),
+      locale: (getMeta(this.db, 'session.locale') as Locale | null) ?? 'zh-CN',
+    };
+  }
+
+  setLocale(locale: Locale): SessionState {
+    setMeta(this.db, 'session.locale', locale);
+    return this.session();
+  }
+
+  reference(): ReferenceData {
+    return { carriers: listCarriers(this.db), staff: listStaff(this.db) };
+  }
+
+  listCases(view: QueueView, staffId: string, cursor: { receivedAt: number; id: string } | null, limit: number): CasePage {
+    return this.queue.page(view, staffId, cursor, limit);
+  }
+
+  countCases(view: QueueView, staffId: string): number {
+    return this.queue.count(view, staffId);
+  }
+
+  getCase(id: string): CaseDetail | null {
+    return this.commands.get(id);
+  }
+
+  registerAppeal(input: RegisterAppeal, actor: Actor) {
+    const result = this.commands.register(input, actor);
+    this.changed({ tables: ['cases'], caseIds: [result.case.id] });
+    return result;
+  }
+
+  demoStatus(): DemoStatus {
+    const caseCount = this.caseCount();
+    return { caseCount, offerDemo: caseCount === 0 };
+  }
+
+  verifyAudit(): VerifyReport {
+    return verifyAuditTrail(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type { RegisterAppeal } from '../../shared/domain/appeal';
 import type { QueueView } from '../../shared/domain/views';
 import type { CaseDetail, CasePage, DataChanged, DemoStatus, Locale, ReferenceData, StaffMember } from '../../shared/rpc/dto';
+import { RpcFailure } from '../../shared/rpc/errors';
+import { writeDemoData } from '../seed/write';
 import { verifyAuditTrail, type Actor, type VerifyReport } from './audit';
 import { CaseCommands } from './cases';
 import { openDatabase, type OpenOptions } from './database';
@@ -99,6 +101,14 @@ export class StoreService {
   demoStatus(): DemoStatus {
     const caseCount = this.caseCount();
     return { caseCount, offerDemo: caseCount === 0 };
+  }
+
+  /** Demo data goes only into an empty store, so it can never mix with real appeals. */
+  loadDemo(cases: number, actor: Actor): { written: number } {
+    if (this.caseCount() > 0) throw new RpcFailure('CONFLICT', 'errors.demo.notEmpty');
+    const { written } = writeDemoData(this.db, { cases, actorWorkstation: actor.workstation });
+    this.changed({ tables: ['cases', 'staff'] });
+    return { written };
   }
 
   verifyAudit(): VerifyReport {

@@ -1,0 +1,47 @@
+import { resolveDataDir, storeFile } from '../config/paths';
+import { createHandlers, type AppFacts } from '../rpc/handlers';
+import { createRouter, type Router } from '../rpc/router';
+import { StoreHost } from '../store/host';
+import type { SessionState } from '../store/service';
+
+export interface AppOptions {
+  dataDir?: string | undefined;
+  host: AppFacts['host'];
+  version: string;
+  migrationsDir?: string | undefined;
+  nativeBinding?: string | undefined;
+}
+
+export interface AppContext {
+  dataDir: string;
+  store: StoreHost;
+  router: Router;
+  close(): Promise<void>;
+}
+
+/**
+ * The desktop back end without Electron: the store worker and the RPC router. Electron main
+ * and the web host both start exactly this, so they serve the same handlers.
+ */
+export async function startApp(options: AppOptions): Promise<AppContext> {
+  const dataDir = resolveDataDir(options.dataDir);
+  const store = await StoreHost.start({
+    file: storeFile(dataDir),
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  let session: Promise<SessionState> = store.call('session');
+  const refreshSession = () => {
+    session = store.call('session');
+  };
+  store.on('changed', (change) => {
+    if (change.tables.includes('staff')) refreshSession();
+  });
+  const handlers = createHandlers(
+    store,
+    { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
+    refreshSession,
+  );
+  const router = createRouter(handlers, () => session);
+  return { dataDir, store, router, close: () => store.close() };
+}

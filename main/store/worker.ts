@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { RpcFailure } from '../../shared/rpc/errors';
+import { STORE_METHODS, type StoreCall, type StoreReply, type StoreWorkerData, type WireError } from './protocol';
+import { StoreService } from './service';
+
+/** The store worker: owns the only write connection and answers StoreHost calls one at a time. */
+const port = parentPort!;
+const send = (reply: StoreReply) => port.postMessage(reply);
+
+function toWire(error: unknown): WireError {
+  if (error instanceof RpcFailure) {
+    return {
+      name: 'RpcFailure',
+      message: error.message,
+      rpc: { code: error.code, key: error.key, params: error.params, fields: error.fields, extra: error.extra },
+    };
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { name: e.name, message: e.message, ...((e as { code?: string }).code ? { code: (e as { code?: string }).code } : {}) };
+}
+
+let service: StoreService;
+try {
+  const data = workerData as StoreWorkerData;
+  service = StoreService.open({ file: data.file, migrationsDir: data.migrationsDir, nativeBinding: data.nativeBinding });
+  service.onChange((change) => send({ type: 'changed', change }));
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'fatal', error: toWire(error) });
+  process.exit(1);
+}
+
+const allowed = new Set<string>(STORE_METHODS);
+
+port.on('message', (msg: StoreCall) => {
+  if (msg.type === 'close') {
+    service.close();
+    send({ type: 'closed' });
+    port.close();
+    return;
+  }
+  try {
+    if (!allowed.has(msg.method)) throw new Error(`Unknown store method ${msg.method}`);
+    const fn = service[msg.method] as (...args: unknown[]) => unknown;
+    send({ type: 'result', id: msg.id, ok: true, value: fn.apply(service, msg.args) });
+  } catch (error) {
+    send({ type: 'result', id: msg.id, ok: false, error: toWire(error) });
+  }
+});

@@ -1,0 +1,61 @@
+import { test as base } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Desk {
+  url: string;
+  dataDir: string;
+}
+
+const root = process.cwd();
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+/** Seeds a fresh data folder with the real CLI, the way a person would. */
+export function seed(dataDir: string, cases: number): void {
+  execFileSync(tsx, ['main/cli/main.ts', 'seed', '--cases', String(cases), '--data-dir', dataDir], { cwd: root, stdio: 'pipe' });
+}
+
+/** Starts the built web host (`npm run start:web` without the rebuild) and reads the URL it prints. */
+export function startWeb(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
+  });
+}
+
+export async function stopWeb(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** A fresh, seeded data folder and web host per test. */
+export const test = base.extend<{ seededCases: number; desk: Desk }>({
+  seededCases: [200, { option: true }],
+  desk: async ({ seededCases }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+    if (seededCases > 0) seed(dataDir, seededCases);
+    const { url, child } = await startWeb(dataDir);
+    await use({ url, dataDir });
+    await stopWeb(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -23,10 +23,20 @@ export interface LimitEffects {
   readonly pauses: readonly LimitName[];
 }
 
-const limits = (starts: readonly LimitName[], stops: readonly LimitName[]): LimitEffects => ({ starts, stops, pauses: [] });
+const limits = (starts: readonly LimitName[], stops: readonly LimitName[]): LimitEffects => ({
+  starts,
+  stops,
+  pauses: [],
+});
 
 /** Every limit that can run while a case is open: what ending the case stops. */
-const ALL_RUNNING: readonly LimitName[] = ['acceptance', 'carrier_reply', 'mediation_feedback', 'callback', 'overall_answer'];
+const ALL_RUNNING: readonly LimitName[] = [
+  'acceptance',
+  'carrier_reply',
+  'mediation_feedback',
+  'callback',
+  'overall_answer',
+];
 
 export const LIMIT_EFFECTS: Readonly<Record<TransitionName, LimitEffects>> = {
   // Receipt starts the acceptance decision and the 30-day answer (邮政法 Art.65).

@@ -40,11 +40,20 @@ export const REHANDLE_REASONS = [
 ] as const;
 export type RehandleReason = (typeof REHANDLE_REASONS)[number];
 
-export const CLOSURE_REASONS = ['resolved', 'mediation_agreed', 'mediation_failed', 'unreachable', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'resolved',
+  'mediation_agreed',
+  'mediation_failed',
+  'unreachable',
+  'other',
+] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** The only closure reasons for a case closed straight out of mediation: its outcome. */
-export const MEDIATION_OUTCOMES = ['mediation_agreed', 'mediation_failed'] as const satisfies readonly ClosureReason[];
+export const MEDIATION_OUTCOMES = [
+  'mediation_agreed',
+  'mediation_failed',
+] as const satisfies readonly ClosureReason[];
 
 /** `unknown` is for users who could not be reached (or would not say). */
 export const SATISFACTION_LEVELS = ['satisfied', 'unsatisfied', 'unknown'] as const;

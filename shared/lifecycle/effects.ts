@@ -8,7 +8,12 @@ export type Effect =
   | { readonly kind: 'increment'; readonly counter: LifecycleCounter }
   | { readonly kind: 'set'; readonly flag: LifecycleFlag; readonly value: boolean }
   /** Sets `flag` once `counter` (after the effects before it) is above `limit`; never clears it. */
-  | { readonly kind: 'flagAbove'; readonly flag: LifecycleFlag; readonly counter: LifecycleCounter; readonly limit: number };
+  | {
+      readonly kind: 'flagAbove';
+      readonly flag: LifecycleFlag;
+      readonly counter: LifecycleCounter;
+      readonly limit: number;
+    };
 
 export function applyEffects(state: CaseLifecycleState, effects: readonly Effect[]): CaseLifecycleState {
   let next = state;

@@ -14,10 +14,7 @@ export const FIELD_LIMITS = {
 } as const;
 
 export const text = (max: number) =>
-  z
-    .string({ error: 'validation.required' })
-    .trim()
-    .max(max, { error: 'validation.tooLong' });
+  z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.tooLong' });
 
 export const requiredText = (max: number) => text(max).min(1, { error: 'validation.required' });
 
@@ -47,3 +44,6 @@ export const answer = z.boolean({ error: 'validation.required' });
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: 'validation.required' });
+
+/** The data of one transition form: anything but an object is missing data. */
+export const form = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: 'validation.required' });

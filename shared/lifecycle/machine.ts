@@ -6,7 +6,7 @@ import { applyEffects } from './effects';
 import { REGISTERED_STATE } from './state';
 import type { CaseLifecycleState } from './state';
 import { TRANSITIONS, TRANSITION_NAMES, fromStatuses } from './transitions';
-import type { DataIssue, RoleStatuses, TransitionData, TransitionDef, TransitionName } from './transitions';
+import type { FieldIssue, RoleStatuses, TransitionData, TransitionDef, TransitionName } from './transitions';
 
 export type RefusalCode = 'INVALID_TRANSITION' | 'FORBIDDEN_ROLE' | 'INVALID_DATA';
 
@@ -16,8 +16,8 @@ export interface Refusal {
   /** An i18n key under `lifecycle.refused.*`; `params` fill it. */
   readonly reason: string;
   readonly params: Readonly<Record<string, string>>;
-  /** For INVALID_DATA: i18n keys by dotted field path ('' for the data as a whole). */
-  readonly fieldErrors?: Readonly<Record<string, readonly string[]>>;
+  /** For INVALID_DATA: what is wrong with which field. */
+  readonly fieldErrors?: readonly FieldIssue[];
 }
 
 /**
@@ -33,15 +33,15 @@ export interface LifecycleEntry<N extends TransitionName> extends Omit<HistoryEn
 }
 
 export type TransitionResult<N extends TransitionName> =
-  | { readonly ok: true; readonly next: CaseLifecycleState; readonly entry: LifecycleEntry<N> }
-  | Refusal;
+  { readonly ok: true; readonly next: CaseLifecycleState; readonly entry: LifecycleEntry<N> } | Refusal;
 
 const refuse = (
   code: RefusalCode,
   reason: string,
   params: Record<string, string>,
-  fieldErrors?: Record<string, string[]>,
-): Refusal => (fieldErrors ? { ok: false, code, reason, params, fieldErrors } : { ok: false, code, reason, params });
+  fieldErrors?: readonly FieldIssue[],
+): Refusal =>
+  fieldErrors ? { ok: false, code, reason, params, fieldErrors } : { ok: false, code, reason, params };
 
 /** Status, role and flags, in that order: everything but the data. */
 function refusalBeforeData(state: CaseLifecycleState, name: TransitionName, role: Role): Refusal | null {
@@ -68,27 +68,28 @@ export function availableTransitions(state: CaseLifecycleState, role: Role): Tra
   return TRANSITION_NAMES.filter((name) => refusalBeforeData(state, name, role) === null);
 }
 
-function fieldErrorsOf(issues: readonly DataIssue[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const { path, message } of issues) (errors[path.join('.')] ??= []).push(message);
-  return errors;
+function zodIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const params: Record<string, number> = {};
+  if (issue.code === 'too_big') params.max = Number(issue.maximum);
+  if (issue.code === 'too_small') params.min = Number(issue.minimum);
+  return { path: issue.path.map(String).join('.'), key: issue.message, params };
 }
 
-const zodIssues = (error: z.ZodError): DataIssue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-
 type DataCheck<N extends TransitionName> =
-  | { readonly ok: true; readonly data: TransitionData<N> }
-  | { readonly ok: false; readonly refusal: Refusal };
+  { readonly ok: true; readonly data: TransitionData<N> } | { readonly ok: false; readonly refusal: Refusal };
 
-function parseData<N extends TransitionName>(state: CaseLifecycleState | null, name: N, data: unknown): DataCheck<N> {
+function parseData<N extends TransitionName>(
+  state: CaseLifecycleState | null,
+  name: N,
+  data: unknown,
+): DataCheck<N> {
   const def: TransitionDef = TRANSITIONS[name];
-  const invalid = (issues: readonly DataIssue[]): DataCheck<N> => ({
+  const invalid = (issues: readonly FieldIssue[]): DataCheck<N> => ({
     ok: false,
-    refusal: refuse('INVALID_DATA', 'lifecycle.refused.invalidData', { transition: name }, fieldErrorsOf(issues)),
+    refusal: refuse('INVALID_DATA', 'lifecycle.refused.invalidData', { transition: name }, issues),
   });
   const parsed = def.schema.safeParse(data);
-  if (!parsed.success) return invalid(zodIssues(parsed.error));
+  if (!parsed.success) return invalid(parsed.error.issues.map(zodIssue));
   const stateIssues = state && def.checkData ? def.checkData(state, parsed.data) : [];
   if (stateIssues.length > 0) return invalid(stateIssues);
   // `def` is widened to look it up by a generic name; the schema is TRANSITIONS[N]'s own.
@@ -129,6 +130,12 @@ export function registerCase(role: Role, data: unknown): TransitionResult<'regis
   return {
     ok: true,
     next: REGISTERED_STATE,
-    entry: { type: 'transition.register', transition: 'register', from: null, status: 'registered', data: checked.data },
+    entry: {
+      type: 'transition.register',
+      transition: 'register',
+      from: null,
+      status: 'registered',
+      data: checked.data,
+    },
   };
 }

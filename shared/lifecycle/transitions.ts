@@ -46,10 +46,17 @@ export type TransitionName = (typeof TRANSITION_NAMES)[number];
 /** Which statuses each role may perform a transition from; a role that is absent may not perform it. */
 export type RoleStatuses = Partial<Record<Role, readonly CaseStatus[]>>;
 
-/** A problem with transition data found against the case's state, reported like a field error. */
-export interface DataIssue {
-  readonly path: readonly string[];
-  readonly message: string;
+/**
+ * One field's problem, shaped like the RPC layer's field error (shared/rpc/errors) less its
+ * translation, so main can pass it on as it is.
+ */
+export interface FieldIssue {
+  /** Dotted path into the transition data, e.g. `satisfaction.carrier`; '' for the data as a whole. */
+  readonly path: string;
+  /** i18n key, e.g. `validation.required`. */
+  readonly key: string;
+  /** Fills the message, e.g. `max` for `validation.tooLong`. */
+  readonly params: Readonly<Record<string, number>>;
 }
 
 export interface TransitionDef<S extends z.ZodType = z.ZodType> {
@@ -61,7 +68,7 @@ export interface TransitionDef<S extends z.ZodType = z.ZodType> {
   /** Refused while this flag is set, with this reason: the transition is a once-only fact. */
   readonly blockedBy?: { readonly flag: LifecycleFlag; readonly reason: string };
   /** Checks of the data that depend on the state (method syntax: each entry narrows the data type). */
-  checkData?(state: CaseLifecycleState, data: z.output<S>): readonly DataIssue[];
+  checkData?(state: CaseLifecycleState, data: z.output<S>): readonly FieldIssue[];
 }
 
 /**
@@ -77,7 +84,12 @@ const dayToDay = (from: readonly CaseStatus[]) => ({ handler: from, team_lead: f
 
 const countTransfer: readonly Effect[] = [
   { kind: 'increment', counter: 'transferCount' },
-  { kind: 'flagAbove', flag: 'transferRoundsExceeded', counter: 'transferCount', limit: TRANSFERS_BEFORE_FLAG },
+  {
+    kind: 'flagAbove',
+    flag: 'transferRoundsExceeded',
+    counter: 'transferCount',
+    limit: TRANSFERS_BEFORE_FLAG,
+  },
 ];
 
 const define = <S extends z.ZodType>(def: TransitionDef<S>) => def;
@@ -86,8 +98,18 @@ export const TRANSITIONS = {
   /** Done at intake; it creates the case, so there is no status to start from (see `registerCase`). */
   register: define({ by: dayToDay([]), to: 'registered', schema: registerData, effects: [] }),
   accept: define({ by: dayToDay(['registered']), to: 'accepted', schema: acceptData, effects: [] }),
-  not_accept: define({ by: dayToDay(['registered']), to: 'not_accepted', schema: notAcceptData, effects: [] }),
-  transfer: define({ by: dayToDay(['accepted']), to: 'transferred', schema: transferData, effects: countTransfer }),
+  not_accept: define({
+    by: dayToDay(['registered']),
+    to: 'not_accepted',
+    schema: notAcceptData,
+    effects: [],
+  }),
+  transfer: define({
+    by: dayToDay(['accepted']),
+    to: 'transferred',
+    schema: transferData,
+    effects: countTransfer,
+  }),
   record_carrier_reply: define({
     by: dayToDay(['transferred']),
     to: 'carrier_replied',
@@ -105,7 +127,12 @@ export const TRANSITIONS = {
       { kind: 'increment', counter: 'supervisionReminders' },
     ],
   }),
-  start_verification: define({ by: dayToDay(['carrier_replied']), to: 'verifying', schema: noData, effects: [] }),
+  start_verification: define({
+    by: dayToDay(['carrier_replied']),
+    to: 'verifying',
+    schema: noData,
+    effects: [],
+  }),
   start_mediation: define({
     by: { mediator: ['carrier_replied', 'verifying'], admin: ['carrier_replied', 'verifying'] },
     to: 'mediating',
@@ -135,7 +162,7 @@ export const TRANSITIONS = {
     checkData(state, data) {
       const outcomes: readonly string[] = MEDIATION_OUTCOMES;
       return state.status === 'mediating' && !outcomes.includes(data.closureReason)
-        ? [{ path: ['closureReason'], message: 'lifecycle.validation.mediationOutcomeRequired' }]
+        ? [{ path: 'closureReason', key: 'validation.lifecycle.mediationOutcomeRequired', params: {} }]
         : [];
     },
   }),

@@ -1,0 +1,39 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { messages } from '../../../shared/i18n/messages';
+import type { Locale } from '../../../shared/rpc/dto';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** UI strings plus main's validation and error messages, so a field error reads the same everywhere. */
+export const catalogues: Record<Locale, Record<string, string>> = {
+  'zh-CN': { ...messages['zh-CN'], ...zhCN },
+  en: { ...messages.en, ...en },
+};
+
+export function createI18n(language: Locale = DEFAULT_LOCALE): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: {
+      'zh-CN': { translation: catalogues['zh-CN'] },
+      en: { translation: catalogues.en },
+    },
+    // Keys are flat dotted strings shared with main ('validation.tooLong'), not nested paths.
+    keySeparator: false,
+    nsSeparator: false,
+    // Resources are in the bundle: initialise synchronously so the first render is translated.
+    initAsync: false,
+    // React escapes what it renders; untrusted text is never turned into HTML.
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+export function asLocale(language: string): Locale {
+  return language === 'en' ? 'en' : 'zh-CN';
+}

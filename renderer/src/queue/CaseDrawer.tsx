@@ -1,0 +1,138 @@
+import { Alert, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, ReferenceData } from '../../../shared/rpc/dto';
+import { errorText } from '../forms/errorText';
+import { carrierName, categoryName, provinceName, reasonName, staffName } from '../format/names';
+import { formatShanghaiDateTime } from '../format/time';
+import { useLocale, useTranslator } from '../i18n/hooks';
+import { useRpcQuery } from '../rpc/queries';
+import { StatusTag } from './StatusTag';
+import { useQueue } from './queueStore';
+
+type Items = NonNullable<DescriptionsProps['items']>;
+
+/** The open case, read-only for now (handling actions arrive with the lifecycle screens). */
+export function CaseDrawer() {
+  const { t } = useTranslation();
+  const translator = useTranslator();
+  const openId = useQueue((s) => s.openId);
+  const close = useQueue((s) => s.close);
+  const detail = useRpcQuery('cases.get', { id: openId ?? '' }, { enabled: openId !== null });
+  const reference = useRpcQuery('reference.get', {}).data;
+
+  return (
+    <Drawer
+      open={openId !== null}
+      onClose={close}
+      size={640}
+      title={detail.data ? t('case.title', { caseNo: detail.data.caseNo }) : t('nav.queue')}
+      extra={detail.data && <StatusTag status={detail.data.status} />}
+    >
+      {detail.isPending && openId !== null && <Skeleton active />}
+      {detail.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('case.loadFailed')}
+          description={errorText(detail.error, translator)}
+        />
+      )}
+      {detail.data && <CaseSections detail={detail.data} reference={reference} />}
+    </Drawer>
+  );
+}
+
+function CaseSections({ detail, reference }: { detail: CaseDetail; reference: ReferenceData | undefined }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  const carrier = reference?.carriers.find((c) => c.id === detail.carrierId);
+
+  const sections: [string, Items][] = [
+    [
+      'case.section.appellant',
+      [
+        { key: 'caseNo', label: t('field.caseNo'), children: detail.caseNo },
+        {
+          key: 'receivedAt',
+          label: t('field.receivedAt'),
+          children: formatShanghaiDateTime(detail.receivedAt),
+        },
+        { key: 'channel', label: t('field.channel'), children: t(`channel.${detail.channel}`) },
+        {
+          key: 'assignee',
+          label: t('field.assignee'),
+          children: staffName(reference?.staff ?? [], detail.assigneeId) ?? none,
+        },
+        { key: 'name', label: t('field.appellantName'), children: detail.appellantName },
+        { key: 'phone', label: t('field.appellantPhone'), children: detail.appellantPhone },
+        {
+          key: 'role',
+          label: t('field.appellantRole'),
+          children: t(`appellantRole.${detail.appellantRole}`),
+        },
+      ],
+    ],
+    [
+      'case.section.item',
+      [
+        {
+          key: 'carrier',
+          label: t('field.carrier'),
+          children: carrierName(carrier, locale) || detail.carrierId,
+        },
+        { key: 'waybill', label: t('field.waybillNo'), children: detail.waybillNo },
+        { key: 'outlet', label: t('field.outlet'), children: detail.outlet ?? none },
+        { key: 'service', label: t('field.serviceType'), children: t(`serviceType.${detail.serviceType}`) },
+        {
+          key: 'origin',
+          label: t('field.originProvince'),
+          children: provinceName(detail.originProvince, locale),
+        },
+        { key: 'dest', label: t('field.destProvince'), children: provinceName(detail.destProvince, locale) },
+      ],
+    ],
+    [
+      'case.section.appeal',
+      [
+        { key: 'category', label: t('field.category'), children: categoryName(detail.category, locale) },
+        {
+          key: 'reason',
+          label: t('field.reason'),
+          children: reasonName(detail.category, detail.reason, locale),
+        },
+        {
+          key: 'description',
+          label: t('field.description'),
+          // Untrusted text: rendered as text, line breaks kept.
+          children: <div className="case-description">{detail.description}</div>,
+        },
+        { key: 'demand', label: t('field.demand'), children: t(`demand.${detail.demand}`) },
+        { key: 'amount', label: t('field.demandAmount'), children: detail.demandAmountYuan ?? none },
+        { key: 'transfers', label: t('field.transferCount'), children: detail.transferCount },
+      ],
+    ],
+    [
+      'case.section.prior',
+      [
+        {
+          key: 'made',
+          label: t('field.priorMade'),
+          children: t(detail.priorComplaintMade ? 'common.yes' : 'common.no'),
+        },
+        { key: 'date', label: t('field.priorDate'), children: detail.priorComplaintDate ?? none },
+        { key: 'result', label: t('field.priorResult'), children: detail.priorComplaintResult ?? none },
+      ],
+    ],
+  ];
+
+  return (
+    <div className="case-sections">
+      <Typography.Paragraph type="secondary">{t('case.readOnly')}</Typography.Paragraph>
+      {sections.map(([title, items]) => (
+        <Descriptions key={title} title={t(title)} items={items} column={1} size="small" bordered />
+      ))}
+    </div>
+  );
+}

@@ -41,7 +41,8 @@ export function formatShanghaiMinute(at: number): string {
   return `${formatDay(shanghaiDay(at))} ${clock(shanghaiTimeOfDayMs(at), false)}`;
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Parses an ISO 8601 instant that states its offset (`2026-09-30T16:10+08:00`, `…Z`).
@@ -49,9 +50,18 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
  */
 export function parseInstant(text: string): number {
   const m = ISO_INSTANT.exec(text);
-  const fail = () => new RangeError(`not an ISO 8601 time with an offset (e.g. 2026-09-30T16:10+08:00): ${JSON.stringify(text)}`);
+  const fail = () =>
+    new RangeError(
+      `not an ISO 8601 time with an offset (e.g. 2026-09-30T16:10+08:00): ${JSON.stringify(text)}`,
+    );
   if (!m) throw fail();
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = Number(m[6] ?? 0);
   const millis = Number((m[7] ?? '0').padEnd(3, '0'));
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) throw fail();

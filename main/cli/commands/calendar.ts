@@ -1,0 +1,188 @@
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  WEEKDAY_NAMES,
+  buildCalendar,
+  formatDay,
+  holidayNameEn,
+  parseCalendarYearImport,
+  parseIsoDate,
+  weekdayOf,
+} from '../../../shared/calendar';
+import type { CalendarIssue, CalendarSource, CalendarYear } from '../../../shared/calendar';
+import type { CliCommand, CliIo } from '../command';
+
+const USAGE = [
+  'Usage: desk calendar show <year> [--json] [--data-dir D]',
+  '       desk calendar import <file> [--year Y] [--data-dir D]',
+].join('\n');
+
+/** Where imported years live until the case store takes them over: `<dataDir>/calendar/<year>.json`. */
+function calendarDir(dataDir: string): string {
+  return join(dataDir, 'calendar');
+}
+
+/** The years an administrator imported into this data folder, each validated again on reading. */
+export async function loadImportedYears(dataDir: string): Promise<CalendarYear[]> {
+  const dir = calendarDir(dataDir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const years: CalendarYear[] = [];
+  for (const name of names.filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+    const file = join(dir, name);
+    const result = parseCalendarYearImport(await readFile(file, 'utf8'), Number(name.slice(0, 4)));
+    if (!result.ok) throw new Error(`${file} is not a valid calendar year: ${describeIssues(result.issues)}`);
+    years.push(result.year);
+  }
+  return years;
+}
+
+/** Writes the year atomically (temp file + rename), so a crash never leaves half a calendar. */
+export async function saveImportedYear(dataDir: string, year: CalendarYear): Promise<string> {
+  const dir = calendarDir(dataDir);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${year.year}.json`);
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, `${JSON.stringify(year, null, 2)}\n`, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  return file;
+}
+
+function describeIssues(issues: readonly CalendarIssue[]): string {
+  return issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ');
+}
+
+const SOURCE_TEXT: Record<CalendarSource, { long: string; short: string }> = {
+  'chinese-days': { long: 'published (State Council notice, bundled chinese-days data)', short: 'published' },
+  import: {
+    long: 'imported (State Council notice entered by an administrator)',
+    short: 'previously imported',
+  },
+  'statutory-estimate': {
+    long: 'PROVISIONAL: statutory estimate, no notice imported (only the days the law fixes, no make-up working days)',
+    short: 'provisional (estimated)',
+  },
+};
+
+/** `2025-10-01–2025-10-05, 2025-10-07–2025-10-08`: runs of consecutive dates. */
+function ranges(dates: readonly string[]): string {
+  const runs: [number, number][] = [];
+  for (const d of dates.map(parseIsoDate).sort((a, b) => a - b)) {
+    const run = runs.at(-1);
+    if (run && d === run[1] + 1) run[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs.map(([a, b]) => (a === b ? formatDay(a) : `${formatDay(a)}–${formatDay(b)}`)).join(', ');
+}
+
+async function show(args: string[], io: CliIo, dataDir: string | undefined): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const year = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isInteger(year)) {
+    io.err(USAGE);
+    return 2;
+  }
+  const calendar = buildCalendar(dataDir ? await loadImportedYears(dataDir) : []);
+  const resolved = calendar.year(year);
+  if (values.json) {
+    io.out(JSON.stringify({ ...resolved.data, provisional: resolved.provisional }));
+    return 0;
+  }
+  io.out(`${year}: ${SOURCE_TEXT[resolved.data.source].long}`);
+  io.out('Holidays (放假):');
+  for (const h of resolved.data.holidays) {
+    const en = holidayNameEn(h.name);
+    io.out(
+      `  ${h.name}${en === h.name ? '' : ` ${en}`}: ${ranges(h.dates)} (${h.dates.length} ${h.dates.length === 1 ? 'day' : 'days'})`,
+    );
+  }
+  io.out('Make-up working days (调休上班):');
+  if (resolved.data.makeUpWorkdays.length === 0) io.out('  none');
+  for (const d of resolved.data.makeUpWorkdays)
+    io.out(`  ${d} ${WEEKDAY_NAMES.en[weekdayOf(parseIsoDate(d))]}`);
+  return 0;
+}
+
+async function importYear(args: string[], io: CliIo, dataDir: string | undefined): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { year: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const file = positionals[0];
+  if (positionals.length !== 1 || file === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
+  // A file named 2027.json must hold 2027; --year says the same for any other name.
+  const named = /^(\d{4})\.json$/.exec(basename(file))?.[1];
+  const expected = values.year ?? named;
+  if (expected !== undefined && !/^\d{4}$/.test(expected)) {
+    io.err(`--year must be a year such as 2027, got ${JSON.stringify(expected)}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`Cannot read ${file}: ${(e as Error).message}`);
+    return 1;
+  }
+  const result = parseCalendarYearImport(text, expected === undefined ? undefined : Number(expected));
+  if (!result.ok) {
+    io.err(
+      `${file} was not imported: ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`,
+    );
+    for (const i of result.issues) io.err(`  ${i.path || '(file)'}: ${i.message} [${i.code}]`);
+    return 1;
+  }
+  const year = result.year;
+  const holidayDays = year.holidays.reduce((n, h) => n + h.dates.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${year.year}: ${plural(year.holidays.length, 'holiday')} (${plural(holidayDays, 'day')} off), ${plural(year.makeUpWorkdays.length, 'make-up working day')}`;
+  if (dataDir === undefined) {
+    io.out(`Valid: ${summary}. Not saved: give --data-dir (or DESK_DATA_DIR) to import it.`);
+    return 0;
+  }
+  const before = buildCalendar(await loadImportedYears(dataDir)).year(year.year);
+  const saved = await saveImportedYear(dataDir, year);
+  io.out(
+    `Imported ${summary} into ${saved}; it replaces the ${SOURCE_TEXT[before.data.source].short} calendar for ${year.year}.`,
+  );
+  io.out('Deadlines that depend on this year must be recomputed.');
+  return 0;
+}
+
+/** `calendar show|import`: the working calendar per year, and importing the State Council's notice. */
+export const calendarCommand: CliCommand = {
+  name: 'calendar',
+  summary: 'calendar show|import   show a year’s holidays and make-up days; import a published year',
+  async run({ args, io, dataDir }) {
+    const [sub, ...rest] = args;
+    try {
+      if (sub === 'show') return await show(rest, io, dataDir);
+      if (sub === 'import') return await importYear(rest, io, dataDir);
+    } catch (e) {
+      io.err((e as Error).message);
+      // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: usage errors.
+      return String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    }
+    io.err(USAGE);
+    return 2;
+  },
+};

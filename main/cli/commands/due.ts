@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { buildCalendar } from '../../../shared/calendar';
+import { LIMIT_NAMES } from '../../../shared/domain/history';
+import type { LimitName } from '../../../shared/domain/history';
+import { RULE_PROFILES, dueForLimit, dueFromAdHoc, findRuleProfile } from '../../../shared/deadlines';
+import type { AdHocDue, AdHocPause } from '../../../shared/deadlines';
+import type { CliCommand } from '../command';
+import { loadImportedYears } from './calendar';
+
+const USAGE = `Usage: desk due --from <ISO time with offset>
+         ( --limit <name> [--profile <id>] | --working-days N | --calendar-days N [--roll-forward] )
+         [--paused <from>/<to> …] [--json] [--lang en|zh] [--data-dir D]
+  --profile   ${RULE_PROFILES.map((p) => p.id).join(', ')} (default current)
+  --limit     ${LIMIT_NAMES.join(', ')}
+  --paused    a span in which the clock did not run, e.g. 2026-10-03T09:00+08:00/2026-10-05T18:00+08:00
+  --json      one JSON object: dueDate, dueAt, provisional, explanation (English), explanationZh`;
+
+class UsageError extends Error {}
+
+function count(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(text))
+    throw new UsageError(`${flag} needs a whole number of days ≥ 1, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function pauses(specs: readonly string[]): AdHocPause[] {
+  return specs.map((spec) => {
+    const [from, to, extra] = spec.split('/');
+    if (from === undefined || to === undefined || extra !== undefined) {
+      throw new UsageError(`--paused takes <from>/<to>, got ${JSON.stringify(spec)}`);
+    }
+    return { from, to };
+  });
+}
+
+/** `due`: when a period that starts at a given moment ends, and why, under the working calendar. */
+export const dueCommand: CliCommand = {
+  name: 'due',
+  summary: 'due --from T …         compute a due date and explain it',
+  async run({ args, io, dataDir }) {
+    let due: AdHocDue;
+    let json = false;
+    let zh = false;
+    try {
+      const { values, positionals } = parseArgs({
+        args,
+        options: {
+          from: { type: 'string' },
+          profile: { type: 'string' },
+          limit: { type: 'string' },
+          'working-days': { type: 'string' },
+          'calendar-days': { type: 'string' },
+          'roll-forward': { type: 'boolean' },
+          paused: { type: 'string', multiple: true },
+          json: { type: 'boolean' },
+          lang: { type: 'string' },
+        },
+        allowPositionals: false,
+      });
+      json = values.json ?? false;
+      if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh')
+        throw new UsageError('--lang is en or zh');
+      zh = values.lang === 'zh';
+      if (positionals.length > 0 || values.from === undefined) throw new UsageError('--from is required');
+      const workingDays = count(values['working-days'], '--working-days');
+      const calendarDays = count(values['calendar-days'], '--calendar-days');
+      const modes = [values.limit, workingDays, calendarDays].filter((v) => v !== undefined).length;
+      if (modes !== 1)
+        throw new UsageError('give exactly one of --limit, --working-days and --calendar-days');
+      if (values['roll-forward'] && calendarDays === undefined) {
+        throw new UsageError(
+          '--roll-forward applies to --calendar-days (a profile limit has its own setting)',
+        );
+      }
+      if (values.profile !== undefined && values.limit === undefined)
+        throw new UsageError('--profile needs --limit');
+
+      const calendar = buildCalendar(dataDir ? await loadImportedYears(dataDir) : []);
+      const common = { from: values.from, paused: pauses(values.paused ?? []), calendar };
+      if (values.limit !== undefined) {
+        const profile = findRuleProfile(values.profile ?? 'current');
+        if (profile === undefined) throw new UsageError(`unknown profile ${JSON.stringify(values.profile)}`);
+        const limit = LIMIT_NAMES.find((l) => l === values.limit);
+        if (limit === undefined) throw new UsageError(`unknown limit ${JSON.stringify(values.limit)}`);
+        due = dueForLimit({ ...common, profile, limit: limit satisfies LimitName });
+      } else {
+        due = dueFromAdHoc({
+          ...common,
+          workingDays,
+          calendarDays,
+          rollForward: values['roll-forward'] ?? false,
+        });
+      }
+    } catch (e) {
+      const usage =
+        e instanceof UsageError ||
+        e instanceof RangeError ||
+        String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+      io.err((e as Error).message);
+      if (usage) io.err(USAGE);
+      return usage ? 2 : 1;
+    }
+
+    if (json) {
+      io.out(
+        JSON.stringify({
+          dueDate: due.dueDate,
+          dueAt: due.dueAtIso,
+          provisional: due.provisional,
+          explanation: due.explanation.en,
+          explanationZh: due.explanation.zh,
+        }),
+      );
+      return 0;
+    }
+    const mark = due.provisional ? (zh ? '（暂定）' : ' (PROVISIONAL)') : '';
+    io.out(
+      zh
+        ? `到期：${due.dueDate}，即 ${due.dueAtIso}${mark}`
+        : `Due: ${due.dueDate}, at ${due.dueAtIso}${mark}`,
+    );
+    for (const line of zh ? due.explanation.zh : due.explanation.en) io.out(`  - ${line}`);
+    return 0;
+  },
+};

@@ -53,10 +53,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      // Past the limit the rest is drained and dropped, so the client still reads the 413.
+      if (size > MAX_BODY_BYTES) resolve(null);
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
@@ -93,6 +92,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (denied) return sendJson(res, denied, failure('UNAUTHENTICATED', 'Missing or wrong token'));
         if (req.method !== 'POST') return sendJson(res, 405, failure('VALIDATION_FAILED', 'Use POST'));
         const body = await readBody(req);
+        if (body === null) res.setHeader('connection', 'close');
         if (body === null) return sendJson(res, 413, failure('VALIDATION_FAILED', `Request larger than ${MAX_BODY_BYTES} bytes`));
         let input: unknown;
         try {

@@ -38,7 +38,7 @@ export const messages = {
     'validation.tooLong': 'Too long: at most {{max}} characters',
     'validation.tooLarge': 'Too large: at most {{max}}',
     'validation.phone.invalid': 'Not a valid mainland China phone number (11-digit mobile, or a fixed line with area code)',
-    'validation.waybill.pattern': 'Not a {{carrier}} waybill number (example: {{example}})',
+    'validation.waybill.pattern': 'Not a {{carrierEn}} waybill number (example: {{example}})',
     'validation.waybill.s10': 'Wrong check digit for an international (UPU S10) item number',
     'validation.carrier.unknown': 'Unknown carrier',
     'validation.province.unknown': 'Choose a province',

@@ -8,8 +8,15 @@ export function registerMessages(extra: Partial<Record<Locale, Record<string, st
   for (const locale of Object.keys(extra) as Locale[]) Object.assign(catalogues[locale], extra[locale]);
 }
 
-/** Translates a key, falling back to English and then to the key itself. */
-export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+/**
+ * Translates a key, falling back to English and then to the key itself. Supports the two
+ * i18next features our catalogues use, so main and the renderer read them alike:
+ * `{{param}}` interpolation and `$t(other.key)` nesting (after interpolation, so a parameter
+ * can choose the nested key, e.g. `$t(lifecycle.status.{{status}})`).
+ */
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}, depth = 0): string {
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  const filled = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  if (depth > 3) return filled;
+  return filled.replace(/\$t\(([\w.-]+)\)/g, (_, nested: string) => translate(locale, nested, params, depth + 1));
 }

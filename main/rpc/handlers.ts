@@ -2,7 +2,10 @@ import type { AppInfo } from '../../shared/rpc/dto';
 import { RpcFailure } from '../../shared/rpc/errors';
 import { decodeCursor } from '../store/queue';
 import type { StoreHost } from '../store/host';
+import type { SessionState } from '../store/service';
 import type { Handlers } from './router';
+
+const actorOf = (session: SessionState) => ({ staffId: session.staff.id, workstation: session.workstation });
 
 export interface AppFacts {
   name: string;
@@ -36,11 +39,12 @@ export function createHandlers(store: StoreHost, facts: AppFacts, onSessionChang
       return store.call('listCases', view, session.staff.id, decoded, limit);
     },
     'cases.count': async ({ view }, { session }) => ({ count: await store.call('countCases', view, session.staff.id) }),
-    'cases.get': async ({ id }) => (await store.call('getCase', id)) ?? Promise.reject(notFound()),
-    'cases.register': (input, { session }) =>
-      store.call('registerAppeal', input, { staffId: session.staff.id, workstation: session.workstation }),
+    'cases.get': async ({ id }, { session }) => (await store.call('getCase', id, session.staff.roles)) ?? Promise.reject(notFound()),
+    'cases.register': (input, { session }) => store.call('registerAppeal', input, actorOf(session), session.staff.roles),
+    'cases.history': ({ id }) => store.call('caseHistory', id),
+    'cases.transition': (input, { session }) =>
+      store.call('transitionCase', input, actorOf(session), session.staff.roles),
     'demo.status': () => store.call('demoStatus'),
-    'demo.load': ({ cases }, { session }) =>
-      store.call('loadDemo', cases, { staffId: session.staff.id, workstation: session.workstation }),
+    'demo.load': ({ cases }, { session }) => store.call('loadDemo', cases, actorOf(session)),
   };
 }

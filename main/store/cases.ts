@@ -48,7 +48,7 @@ export class CaseCommands {
   }
 
   /** Registers an appeal: checks what needs the store (carrier, waybill), then writes it all or nothing. */
-  register(input: RegisterAppeal, actor: Actor, now = Date.now()): RegisterResult {
+  register(input: RegisterAppeal, actor: Actor, now = Date.now()): Omit<RegisterResult, 'case'> & { case: Omit<CaseDetail, 'lifecycle' | 'available'> } {
     const carrier = this.carrier.get(input.carrierId);
     if (!carrier || !carrier.active) {
       throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
@@ -109,7 +109,7 @@ export class CaseCommands {
     return { case: this.get(id)!, warnings: warning ? [warning] : [] };
   }
 
-  get(id: string): CaseDetail | null {
+  get(id: string): Omit<CaseDetail, 'lifecycle' | 'available'> | null {
     const r = this.detail.get(id);
     if (!r) return null;
     const status = r.status as CaseStatus;

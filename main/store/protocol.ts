@@ -11,6 +11,8 @@ export const STORE_METHODS = [
   'countCases',
   'getCase',
   'registerAppeal',
+  'caseHistory',
+  'transitionCase',
   'demoStatus',
   'loadDemo',
   'verifyAudit',

@@ -68,8 +68,19 @@ export const cases = sqliteTable(
     profileId: text('profile_id').notNull(),
     profileVersion: integer('profile_version').notNull(),
     transferCount: integer('transfer_count').notNull().default(0),
+    /** Lifecycle flags and counters (shared/lifecycle/state.ts). */
+    transferRoundsExceeded: integer('transfer_rounds_exceeded', { mode: 'boolean' }).notNull().default(false),
+    supervised: integer('supervised', { mode: 'boolean' }).notNull().default(false),
+    supervisionReminders: integer('supervision_reminders').notNull().default(0),
+    escalatedToSupervision: integer('escalated_to_supervision', { mode: 'boolean' }).notNull().default(false),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    /** Closure record, denormalised for the statistics of the official notices (DOMAIN §3). */
     validAppeal: integer('valid_appeal', { mode: 'boolean' }),
+    responsibleUnit: text('responsible_unit'),
+    /** Satisfaction with the administration's handling. */
     satisfaction: text('satisfaction'),
+    carrierSatisfaction: text('carrier_satisfaction'),
+    carrierReplyUntruthful: integer('carrier_reply_untruthful', { mode: 'boolean' }),
     amountRecoveredFen: integer('amount_recovered_fen'),
     closedAt: integer('closed_at'),
     createdAt: integer('created_at').notNull(),

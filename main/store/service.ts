@@ -3,13 +3,17 @@ import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { RegisterAppeal } from '../../shared/domain/appeal';
 import type { QueueView } from '../../shared/domain/views';
-import type { CaseDetail, CasePage, DataChanged, DemoStatus, Locale, ReferenceData, StaffMember } from '../../shared/rpc/dto';
+import type { Role } from '../../shared/domain/roles';
+import type { CaseStatus } from '../../shared/domain/status';
+import type { TransitionName } from '../../shared/lifecycle';
+import type { CaseDetail, CaseEventView, CasePage, DataChanged, DemoStatus, Locale, ReferenceData, StaffMember } from '../../shared/rpc/dto';
 import { RpcFailure } from '../../shared/rpc/errors';
 import { writeDemoData } from '../seed/write';
 import { verifyAuditTrail, type Actor, type VerifyReport } from './audit';
 import { CaseCommands } from './cases';
 import { openDatabase, type OpenOptions } from './database';
 import { QueueQueries } from './queue';
+import { availableFor, TransitionCommands } from './transitions';
 import { ensureReferenceData, getMeta, getStaff, listCarriers, listStaff, LOCAL_OPERATOR_ID, setMeta } from './reference';
 
 export interface SessionState {
@@ -25,6 +29,7 @@ export interface SessionState {
 export class StoreService {
   private readonly queue: QueueQueries;
   private readonly commands: CaseCommands;
+  private readonly transitions: TransitionCommands;
   private changeListener: (change: DataChanged) => void = () => {};
 
   private constructor(
@@ -35,6 +40,7 @@ export class StoreService {
     if (!getMeta(db, 'workstation.id')) setMeta(db, 'workstation.id', randomUUID());
     this.queue = new QueueQueries(db);
     this.commands = new CaseCommands(db);
+    this.transitions = new TransitionCommands(db);
   }
 
   static open(options: OpenOptions): StoreService {
@@ -88,14 +94,42 @@ export class StoreService {
     return this.queue.count(view, staffId);
   }
 
-  getCase(id: string): CaseDetail | null {
-    return this.commands.get(id);
+  /** A case as the session's roles see it: with the transitions they may offer. */
+  getCase(id: string, roles: readonly Role[]): CaseDetail | null {
+    const detail = this.commands.get(id);
+    const lifecycle = this.transitions.state(id);
+    if (!detail || !lifecycle) return null;
+    return { ...detail, lifecycle, available: availableFor(lifecycle, roles) };
   }
 
-  registerAppeal(input: RegisterAppeal, actor: Actor) {
+  registerAppeal(input: RegisterAppeal, actor: Actor, roles: readonly Role[]) {
     const result = this.commands.register(input, actor);
     this.changed({ tables: ['cases'], caseIds: [result.case.id] });
-    return result;
+    return { ...result, case: this.getCase(result.case.id, roles)! };
+  }
+
+  transitionCase(
+    input: { caseId: string; transition: TransitionName; data: unknown; expectedStatus?: CaseStatus | undefined },
+    actor: Actor,
+    roles: readonly Role[],
+  ): CaseDetail {
+    this.transitions.apply(input, roles, actor);
+    this.changed({ tables: ['cases', 'case_events'], caseIds: [input.caseId] });
+    return this.getCase(input.caseId, roles)!;
+  }
+
+  caseHistory(id: string): CaseEventView[] {
+    return this.db
+      .prepare(
+        `SELECT e.seq, e.type, e.at, e.actor_id AS actorId, s.name AS actorName, e.workstation, e.status, e.data
+           FROM case_events e LEFT JOIN staff s ON s.id = e.actor_id
+          WHERE e.case_id = ? ORDER BY e.seq`,
+      )
+      .all(id)
+      .map((r) => {
+        const row = r as CaseEventView & { data: string };
+        return { ...row, data: JSON.parse(row.data) as unknown };
+      });
   }
 
   demoStatus(): DemoStatus {

@@ -1,7 +1,11 @@
 import type { Locale } from '../rpc/dto';
+import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { messages } from './messages';
 
-const catalogues: Record<Locale, Record<string, string>> = { 'zh-CN': { ...messages['zh-CN'] }, en: { ...messages.en } };
+const catalogues: Record<Locale, Record<string, string>> = {
+  'zh-CN': { ...messages['zh-CN'], ...LIFECYCLE_MESSAGES['zh-CN'] },
+  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en },
+};
 
 /** Adds a feature's messages (e.g. the lifecycle's) to the catalogue main/ translates with. */
 export function registerMessages(extra: Partial<Record<Locale, Record<string, string>>>): void {

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { registerAppealSchema } from '../domain/appeal';
 import { ANY_ROLE } from '../domain/roles';
 import { QUEUE_VIEWS } from '../domain/views';
+import { CASE_STATUSES } from '../domain/status';
+import { TRANSITION_NAMES } from '../lifecycle';
 import { procedure, type Procedure } from './define';
 import type {
   AppInfo,
   CaseDetail,
+  CaseEventView,
   CasePage,
   DataChanged,
   DemoStatus,
@@ -39,6 +42,19 @@ export const contract = {
   'cases.count': procedure<{ count: number }>().query(z.object({ view: z.enum(QUEUE_VIEWS) }).strict(), ANY_ROLE),
   'cases.get': procedure<CaseDetail>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
   'cases.register': procedure<RegisterResult>().mutation(registerAppealSchema, ['handler', 'team_lead', 'admin']),
+  'cases.history': procedure<CaseEventView[]>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
+  /** The lifecycle decides who may do what from which status; this only names the attempt. */
+  'cases.transition': procedure<CaseDetail>().mutation(
+    z
+      .object({
+        caseId,
+        transition: z.enum(TRANSITION_NAMES),
+        data: z.unknown(),
+        expectedStatus: z.enum(CASE_STATUSES).optional(),
+      })
+      .strict(),
+    ['handler', 'mediator', 'team_lead', 'admin'],
+  ),
   'demo.status': procedure<DemoStatus>().query(none, ANY_ROLE),
   'demo.load': procedure<{ written: number }>().mutation(
     z.object({ cases: z.number().int().min(1).max(200_000) }).strict(),

@@ -2,6 +2,7 @@ import type { AppellantRole, Channel, Demand, ServiceType } from '../domain/chan
 import type { Role } from '../domain/roles';
 import type { CaseStatus } from '../domain/status';
 import type { PrerequisiteWarning } from '../domain/appeal';
+import type { CaseLifecycleState, TransitionName } from '../lifecycle';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -85,6 +86,21 @@ export interface CaseDetail extends CaseListItem {
   transferCount: number;
   createdAt: number;
   updatedAt: number;
+  lifecycle: CaseLifecycleState;
+  /** What the session's roles may do next (the server checks again when they do it). */
+  available: TransitionName[];
+}
+
+/** One entry of a case's audit trail, as the timeline shows it. */
+export interface CaseEventView {
+  seq: number;
+  type: string;
+  at: number;
+  actorId: string;
+  actorName: string | null;
+  workstation: string;
+  status: CaseStatus;
+  data: unknown;
 }
 
 export interface RegisterResult {

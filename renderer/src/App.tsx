@@ -14,6 +14,8 @@ import { ErrorBoundary } from './shell/ErrorBoundary';
 import { TokenScreen } from './shell/TokenScreen';
 
 const THEME = { token: { borderRadius: 4, fontSize: 13 } };
+// antd would print a two-character label such as 登记 as "登 记"; keep labels as written.
+const BUTTON = { autoInsertSpace: false };
 
 /** antd speaks the UI language too (date pickers, empty states, pagination). */
 function Localized({ children }: { children: ReactNode }) {
@@ -24,7 +26,7 @@ function Localized({ children }: { children: ReactNode }) {
     document.title = t('app.title');
   }, [locale, t]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={BUTTON}>
       <AntApp className="app-root">{children}</AntApp>
     </ConfigProvider>
   );

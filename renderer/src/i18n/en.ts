@@ -148,6 +148,7 @@ export const en: Record<UiKey, string> = {
 
   'case.title': 'Case {{caseNo}}',
   'case.loadFailed': 'The case could not be loaded',
+  'case.section.case': 'Case',
   'case.section.appellant': 'Appellant',
   'case.section.item': 'Item',
   'case.section.appeal': 'Appeal',

@@ -146,6 +146,7 @@ export const zhCN = {
 
   'case.title': '案件 {{caseNo}}',
   'case.loadFailed': '案件加载失败',
+  'case.section.case': '案件',
   'case.section.appellant': '申诉人',
   'case.section.item': '邮件快件',
   'case.section.appeal': '申诉事项',

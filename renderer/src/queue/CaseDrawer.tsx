@@ -51,7 +51,7 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
 
   const sections: [string, Items][] = [
     [
-      'case.section.appellant',
+      'case.section.case',
       [
         { key: 'caseNo', label: t('field.caseNo'), children: detail.caseNo },
         {
@@ -65,6 +65,11 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
           label: t('field.assignee'),
           children: staffName(reference?.staff ?? [], detail.assigneeId) ?? none,
         },
+      ],
+    ],
+    [
+      'case.section.appellant',
+      [
         { key: 'name', label: t('field.appellantName'), children: detail.appellantName },
         { key: 'phone', label: t('field.appellantPhone'), children: detail.appellantPhone },
         {
@@ -131,7 +136,15 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
     <div className="case-sections">
       <Typography.Paragraph type="secondary">{t('case.readOnly')}</Typography.Paragraph>
       {sections.map(([title, items]) => (
-        <Descriptions key={title} title={t(title)} items={items} column={1} size="small" bordered />
+        <Descriptions
+          key={title}
+          title={t(title)}
+          items={items}
+          column={1}
+          size="small"
+          bordered
+          classNames={{ label: 'case-label' }}
+        />
       ))}
     </div>
   );

@@ -36,44 +36,44 @@ export function useQueueColumns() {
     return col.columns([
       col.accessor('caseNo', {
         header: t('queue.col.caseNo'),
-        size: 170,
+        size: 150,
         cell: (c) => <Clipped text={c.getValue()} />,
       }),
       col.accessor('receivedAt', {
         header: t('queue.col.receivedAt'),
-        size: 140,
+        size: 132,
         cell: (c) => formatShanghaiDateTime(c.getValue()),
       }),
       col.accessor('status', {
         header: t('queue.col.status'),
-        size: 110,
+        size: 96,
         cell: (c) => <StatusTag status={c.getValue()} />,
       }),
       col.accessor('channel', {
         header: t('queue.col.channel'),
-        size: 110,
+        size: 100,
         cell: (c) => <Clipped text={t(`channel.${c.getValue()}`)} />,
       }),
       col.accessor('appellantName', {
         header: t('queue.col.appellant'),
-        size: 90,
+        size: 76,
         cell: (c) => <Clipped text={c.getValue()} />,
       }),
-      col.accessor('appellantPhone', { header: t('queue.col.phone'), size: 120 }),
+      col.accessor('appellantPhone', { header: t('queue.col.phone'), size: 112 }),
       col.accessor('carrierId', {
         header: t('queue.col.carrier'),
-        size: 110,
+        size: 96,
         cell: (c) => <Clipped text={carrierName(carriers.get(c.getValue()), locale) || c.getValue()} />,
       }),
       col.accessor('waybillNo', {
         header: t('queue.col.waybill'),
-        size: 170,
+        size: 150,
         cell: (c) => <Clipped text={c.getValue()} />,
       }),
       col.display({
         id: 'category',
         header: t('queue.col.category'),
-        size: 250,
+        size: 220,
         cell: ({ row }) => {
           const { category, reason } = row.original;
           return (
@@ -83,7 +83,7 @@ export function useQueueColumns() {
       }),
       col.accessor('assigneeId', {
         header: t('queue.col.assignee'),
-        size: 100,
+        size: 88,
         cell: (c) => {
           const name = staffName(staff, c.getValue());
           return name ? (

@@ -57,7 +57,7 @@ export function AppShell() {
 
   return (
     <Layout className="app-shell">
-      <Layout.Sider width={208} className="app-sider" theme="dark">
+      <Layout.Sider width={200} className="app-sider" theme="dark">
         <div className="app-brand">{t('app.title')}</div>
         <nav aria-label={t('nav.label')}>
           <Menu

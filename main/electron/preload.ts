@@ -1,0 +1,32 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  type DeskBridge,
+  type EventMessage,
+} from '../../shared/rpc/bridge';
+
+/**
+ * The sandboxed preload: exposes `window.desk` = { invoke, on } and nothing else. It never
+ * hands the renderer ipcRenderer or an IPC event object. Bundled to CommonJS
+ * (out/preload/index.cjs) because a sandboxed preload can only `require('electron')`.
+ */
+const desk: DeskBridge = {
+  invoke(name, input) {
+    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, name, input);
+  },
+  on(event, listener) {
+    if (typeof event !== 'string' || typeof listener !== 'function') {
+      throw new TypeError('desk.on(event: string, listener: function)');
+    }
+    const relay = (_ipc: IpcRendererEvent, message: EventMessage) => {
+      if (message && message.event === event) listener(message.payload);
+    };
+    ipcRenderer.on(IPC_EVENT_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('desk', desk);

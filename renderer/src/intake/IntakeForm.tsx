@@ -62,11 +62,11 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
   const rule = useCallback(
     (path: IntakeFieldPath): Rule => ({
       validator: async () => {
-        const problem = checkIntake(form.getFieldsValue(true), carriers, locale).find((p) => p.path === path);
+        const problem = checkIntake(form.getFieldsValue(true), carriers).find((p) => p.path === path);
         if (problem) throw new Error(problemText(problem, translator));
       },
     }),
-    [form, carriers, locale, translator],
+    [form, carriers, translator],
   );
   const item = (path: IntakeFieldPath, label: string, required = false) => ({
     name: namePath(path),

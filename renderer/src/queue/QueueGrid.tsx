@@ -69,6 +69,8 @@ export function QueueGrid(props: QueueGridProps) {
 
   useKeydown((e) => {
     if (hasCommandModifier(e) || isTypingTarget(e.target)) return;
+    // Arrows on a radio group (the language switch) belong to it.
+    if (e.key.startsWith('Arrow') && e.target instanceof HTMLInputElement) return;
     const screen = Math.max(
       1,
       Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,

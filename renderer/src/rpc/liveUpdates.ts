@@ -7,25 +7,24 @@ import { useRpc } from './RpcProvider';
 /**
  * The store tables each query reads. A "changed" event names tables; every cached query that
  * reads one of them is refetched. TanStack keeps the old data on screen while it refetches, so
- * the queue keeps its scroll position and selection.
+ * the queue keeps its scroll position and selection. A query not listed here (a procedure added
+ * later) is refetched on every change: stale data is worse than an extra request.
  */
-export const PROCEDURE_READS: Record<ProcedureName, readonly string[]> = {
+export const QUERY_READS: Partial<Record<ProcedureName, readonly string[]>> = {
   'app.info': ['cases'],
   'session.get': ['staff', 'app_meta'],
-  'session.setLocale': [],
   'reference.get': ['carriers', 'staff'],
   'cases.list': ['cases', 'parties', 'staff'],
   'cases.count': ['cases'],
   'cases.get': ['cases', 'parties', 'staff'],
-  'cases.register': [],
+  'cases.history': ['cases', 'case_events'],
   'demo.status': ['cases'],
-  'demo.load': [],
 };
 
 export function readsAnyOf(queryKey: readonly unknown[], tables: ReadonlySet<string>): boolean {
   if (queryKey[0] !== 'rpc') return false;
-  const reads = PROCEDURE_READS[queryKey[1] as ProcedureName] as readonly string[] | undefined;
-  return reads?.some((table) => tables.has(table)) ?? false;
+  const reads = QUERY_READS[queryKey[1] as ProcedureName];
+  return reads === undefined || reads.some((table) => tables.has(table));
 }
 
 export function invalidateTables(queryClient: QueryClient, tables: ReadonlySet<string>): Promise<void> {

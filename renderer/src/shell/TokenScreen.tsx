@@ -1,4 +1,3 @@
-import { LockOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -9,7 +8,6 @@ export function TokenScreen() {
     <Result
       className="token-screen"
       status="403"
-      icon={<LockOutlined className="token-icon" />}
       title={t('token.title')}
       subTitle={t('token.body')}
       extra={<Button onClick={() => window.location.reload()}>{t('token.reload')}</Button>}

@@ -2,7 +2,8 @@ import { useEffect, useEffectEvent } from 'react';
 import { useQueue } from '../queue/queueStore';
 import { useShell } from './shellStore';
 
-const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"]';
+const TYPING =
+  'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"]';
 const ACTIVATABLE = `${TYPING}, button, a[href], [role="tab"], [role="button"], [role="menuitem"]`;
 
 /** Letters typed into a field are text, not shortcuts. */

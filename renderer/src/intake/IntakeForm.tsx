@@ -146,27 +146,24 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
         />
       )}
 
+      <Typography.Title level={5}>{t('intake.section.appellant')}</Typography.Title>
       <Row gutter={16}>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item {...item('channel', t('field.channel'), true)}>
             <Select options={options.channels} placeholder={t('common.select')} />
           </Form.Item>
         </Col>
-      </Row>
-
-      <Typography.Title level={5}>{t('intake.section.appellant')}</Typography.Title>
-      <Row gutter={16}>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item {...item('appellant.name', t('field.appellantName'), true)}>
             <Input maxLength={LIMITS.name} autoComplete="off" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item {...item('appellant.phone', t('field.appellantPhone'), true)}>
             <Input inputMode="tel" autoComplete="off" placeholder={t('intake.phonePlaceholder')} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item {...item('appellant.role', t('field.appellantRole'), true)}>
             <Select options={options.appellantRoles} placeholder={t('common.select')} />
           </Form.Item>
@@ -258,7 +255,7 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
 
       <Typography.Title level={5}>{t('intake.section.prior')}</Typography.Title>
       <Row gutter={16}>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item {...item('priorComplaint.made', t('field.priorMade'), true)}>
             {/* A radio group is not a labelable element, so it carries its own accessible name. */}
             <Radio.Group aria-label={t('field.priorMade')}>
@@ -269,7 +266,7 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
         </Col>
         {priorMade === true && (
           <>
-            <Col span={8}>
+            <Col span={6}>
               <Form.Item
                 {...item('priorComplaint.date', t('field.priorDate'), true)}
                 dependencies={[['priorComplaint', 'made']]}
@@ -277,9 +274,13 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
                 <Input type="date" max={shanghaiDate(Date.now())} />
               </Form.Item>
             </Col>
-            <Col span={24}>
+            <Col span={12}>
               <Form.Item {...item('priorComplaint.result', t('field.priorResult'))}>
-                <Input.TextArea rows={2} maxLength={LIMITS.priorResult} onKeyDown={submitOnCtrlEnter} />
+                <Input.TextArea
+                  autoSize={{ minRows: 1, maxRows: 4 }}
+                  maxLength={LIMITS.priorResult}
+                  onKeyDown={submitOnCtrlEnter}
+                />
               </Form.Item>
             </Col>
           </>

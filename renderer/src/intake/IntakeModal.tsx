@@ -51,7 +51,8 @@ export function IntakeModal() {
     <Modal
       open={open}
       title={t('intake.title')}
-      width={920}
+      width={960}
+      style={{ top: 24 }}
       footer={null}
       forceRender
       mask={{ closable: false }}

@@ -83,17 +83,6 @@ export const en: Record<UiKey, string> = {
   'queue.register': 'Register appeal',
   'queue.shortcutsHint': 'Press ? for shortcuts',
 
-  'status.registered': 'Registered',
-  'status.not_accepted': 'Not accepted',
-  'status.accepted': 'Accepted',
-  'status.transferred': 'Transferred',
-  'status.carrier_replied': 'Carrier replied',
-  'status.verifying': 'Verifying',
-  'status.mediating': 'Mediating',
-  'status.callback': 'Callback',
-  'status.closed': 'Closed',
-  'status.withdrawn': 'Withdrawn',
-
   'channel.phone_12305': '12305 call',
   'channel.web': 'Web form',
   'channel.wechat': 'WeChat',

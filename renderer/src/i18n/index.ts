@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { messages } from '../../../shared/i18n/messages';
+import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -8,10 +9,13 @@ import { zhCN } from './zh-CN';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/** UI strings plus main's validation and error messages, so a field error reads the same everywhere. */
+/**
+ * UI strings plus the shared catalogues main translates with (validation, errors, the lifecycle's
+ * status and transition labels), so a label or an error reads the same wherever it shows.
+ */
 export const catalogues: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...messages['zh-CN'], ...zhCN },
-  en: { ...messages.en, ...en },
+  'zh-CN': { ...messages['zh-CN'], ...LIFECYCLE_MESSAGES['zh-CN'], ...zhCN },
+  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...en },
 };
 
 export function createI18n(language: Locale = DEFAULT_LOCALE): i18n {

@@ -81,17 +81,6 @@ export const zhCN = {
   'queue.register': '登记申诉',
   'queue.shortcutsHint': '按 ? 查看快捷键',
 
-  'status.registered': '已登记',
-  'status.not_accepted': '不予受理',
-  'status.accepted': '已受理',
-  'status.transferred': '已转办',
-  'status.carrier_replied': '企业已答复',
-  'status.verifying': '核实中',
-  'status.mediating': '调解中',
-  'status.callback': '待回访',
-  'status.closed': '已结案',
-  'status.withdrawn': '已撤回',
-
   'channel.phone_12305': '12305 电话',
   'channel.web': '网上申诉',
   'channel.wechat': '微信',

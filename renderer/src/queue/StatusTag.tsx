@@ -20,7 +20,7 @@ export function StatusTag({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLORS[status]} variant="filled" className="status-tag">
-      {t(`status.${status}`)}
+      {t(`lifecycle.status.${status}`)}
     </Tag>
   );
 }

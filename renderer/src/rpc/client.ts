@@ -1,7 +1,7 @@
 import type { DeskBridge } from '../../../shared/rpc/bridge';
 import type { Contract, EventName, EventPayloads, ProcedureName } from '../../../shared/rpc/contract';
 import type { InputOf, OutputOf } from '../../../shared/rpc/define';
-import type { RpcError } from '../../../shared/rpc/errors';
+import type { RpcError, RpcResult } from '../../../shared/rpc/errors';
 
 /** The renderer's only way to reach main: typed calls and typed push events. */
 export interface RpcClient {
@@ -24,7 +24,13 @@ export class RpcCallError extends Error {
 export function createRpcClient(bridge: DeskBridge): RpcClient {
   return {
     async call(name, input) {
-      const result = await bridge.invoke(name, input);
+      let result: RpcResult<unknown>;
+      try {
+        result = await bridge.invoke(name, input);
+      } catch {
+        // IPC itself failed (main gone, or reloading): still a typed error for the views.
+        throw new RpcCallError(name, { code: 'INTERNAL', key: 'client.unreachable', message: '' });
+      }
       if (!result.ok) throw new RpcCallError(name, result.error);
       // The contract is the single source of the output type; main's handler is checked against it.
       return result.value as never;

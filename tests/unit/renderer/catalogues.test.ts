@@ -6,7 +6,8 @@ import { ROLES } from '../../../shared/domain/roles';
 import { CASE_STATUSES } from '../../../shared/domain/status';
 import { QUEUE_VIEWS } from '../../../shared/domain/views';
 import { PREREQUISITE_WARNINGS } from './support/warnings';
-import { catalogues, LOCALES } from '../../../renderer/src/i18n';
+import { translate } from '../../../shared/i18n/translate';
+import { catalogues, createI18n, LOCALES } from '../../../renderer/src/i18n';
 import { en } from '../../../renderer/src/i18n/en';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN';
 import { SECTIONS } from '../../../renderer/src/shell/shellStore';
@@ -33,7 +34,7 @@ describe('renderer catalogues', () => {
 
   it('translate every code the UI builds a key from', () => {
     const built = [
-      ...CASE_STATUSES.map((s) => `status.${s}`),
+      ...CASE_STATUSES.map((s) => `lifecycle.status.${s}`),
       ...CHANNELS.map((c) => `channel.${c}`),
       ...APPELLANT_ROLES.map((r) => `appellantRole.${r}`),
       ...SERVICE_TYPES.map((s) => `serviceType.${s}`),
@@ -49,6 +50,15 @@ describe('renderer catalogues', () => {
     for (const locale of LOCALES) {
       for (const key of built) expect(catalogues[locale][key], `${locale} ${key}`).toBeDefined();
     }
+  });
+
+  it('translate the shared lifecycle messages the way main does, nesting included', () => {
+    const zh = createI18n('zh-CN');
+    const params = { status: 'closed', transition: 'accept' };
+    expect(zh.t('lifecycle.refused.fromStatus', params)).toBe(
+      translate('zh-CN', 'lifecycle.refused.fromStatus', params),
+    );
+    expect(zh.t('lifecycle.refused.fromStatus', params)).toContain('已结案');
   });
 
   it('contain every literal key the renderer source asks for', () => {

@@ -36,11 +36,26 @@ export function parseIsoDate(text: string): DayNumber {
   return day;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 
+/**
+ * Bulk recomputation formats a due date per clock, so this is integer arithmetic (the civil-
+ * from-days algorithm of H. Hinnant, "chrono-compatible low-level date algorithms") rather than
+ * a Date object per call.
+ */
 export function formatDay(day: DayNumber): string {
-  const d = new Date(day * DAY_MS);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */
@@ -54,11 +69,16 @@ export function isWeekend(day: DayNumber): boolean {
 }
 
 export function yearOfDay(day: DayNumber): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  // The mean Gregorian year gets within one year of the answer; the year starts settle it.
+  const guess = Math.floor(day / 365.2425) + 1970;
+  if (firstDayOfYear(guess) > day) return guess - 1;
+  return firstDayOfYear(guess + 1) <= day ? guess + 1 : guess;
 }
 
+/** Days from 1970-01-01 to January 1 of the year: 365 a year plus the Gregorian leap days in between. */
 export function firstDayOfYear(year: number): DayNumber {
-  return Date.UTC(year, 0, 1) / DAY_MS;
+  const y = year - 1;
+  return 365 * (year - 1970) + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477;
 }
 
 export function daysInYear(year: number): number {

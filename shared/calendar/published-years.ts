@@ -1,7 +1,7 @@
 import chineseDays from 'chinese-days';
 import type { CalendarYear } from './calendar-year';
 import { daysInYear, firstDayOfYear, formatDay } from './civil-date';
-import { STATUTORY_HOLIDAYS } from './holiday-names';
+import type { StatutoryHolidayName } from './holiday-names';
 
 /** chinese-days labels festivals in English first (`"National Day,国庆节,3"`); these map to the notice names. */
 const NAME_BY_PACKAGE_LABEL: Readonly<Record<string, string>> = {
@@ -12,7 +12,7 @@ const NAME_BY_PACKAGE_LABEL: Readonly<Record<string, string>> = {
   'Dragon Boat Festival': '端午节',
   'Mid-autumn Festival': '中秋节',
   'National Day': '国庆节',
-} satisfies Record<string, (typeof STATUTORY_HOLIDAYS)[number]['zh']>;
+} satisfies Record<string, StatutoryHolidayName>;
 
 const cache = new Map<number, CalendarYear | null>();
 

@@ -145,17 +145,26 @@ export class WorkingCalendar {
   /** The provisional (estimated) years among those of the dates from..to, inclusive. */
   provisionalYears(from: string | DayNumber, to: string | DayNumber): number[] {
     const years: number[] = [];
-    for (let y = yearOfDay(toDay(from)); y <= yearOfDay(toDay(to)); y++) {
+    for (let y = yearOfDay(toDay(from)); y <= yearOfDay(toDay(to)); y++)
       if (this.isProvisional(y)) years.push(y);
-    }
     return years;
+  }
+
+  /** Whether any date from..to (inclusive) is in a provisional year; provisionalYears without the list. */
+  anyProvisional(from: DayNumber, to: DayNumber): boolean {
+    const first = this.indexOf(from);
+    const last = this.indexOf(to);
+    if (first.resolved.provisional || last.resolved.provisional) return true;
+    for (let y = first.year + 1; y < last.year; y++) if (this.isProvisional(y)) return true;
+    return false;
   }
 
   private indexOf(day: DayNumber): YearIndex {
     const last = this.last;
     if (last !== undefined && day >= last.firstDay && day < last.firstDay + last.length) return last;
-    this.last = this.index(yearOfDay(day));
-    return this.last;
+    const idx = this.index(yearOfDay(day));
+    this.last = idx;
+    return idx;
   }
 
   private index(year: number): YearIndex {

@@ -89,7 +89,7 @@ function dueFor(
     dueAt: due.dueAt,
     dueAtIso: formatInstant(due.dueAt),
     dueDate: formatDay(due.dueDay),
-    provisional: due.provisionalYears.length > 0,
+    provisional: due.provisional,
     explanation,
   };
 }

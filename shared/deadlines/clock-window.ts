@@ -16,18 +16,14 @@ export interface ClockWindow {
   readonly pausedIn: CaseStatus | undefined;
 }
 
-/** A start trigger firing; `after` is the index of the last history entry that precedes it. */
-interface Start {
-  readonly at: number;
-  readonly after: number;
-  readonly trigger: StartTrigger;
-}
-
 /**
  * Finds the clock's start (the first start trigger, or the latest when the rule restarts), its
  * stop (the first stop trigger after that start) and the spans spent in pausing statuses.
  * History entries after `now` are ignored, so the same history gives the clocks as they stood at
  * any past moment. Returns undefined while the clock has not started.
+ *
+ * This runs for every limit of every case in a bulk recomputation, hence plain loops and no
+ * closures or intermediate arrays.
  */
 export function findClockWindow(
   rule: LimitRule,
@@ -38,42 +34,49 @@ export function findClockWindow(
   let visible = 0;
   while (visible < history.length && history[visible]!.at <= now) visible++;
 
-  const enters = (i: number, status: CaseStatus) =>
-    history[i]!.status === status && history[i - 1]?.status !== status;
-  const matches = (i: number, t: StartTrigger | StopTrigger) =>
-    t.on === 'status' ? enters(i, t.status) : t.on === 'event' && history[i]!.type === t.type;
-
-  const starts: Start[] = [];
-  const received = rule.start.find((t) => t.on === 'received');
-  let entriesBeforeReceipt = 0;
-  while (entriesBeforeReceipt < visible && history[entriesBeforeReceipt]!.at < receivedAt)
-    entriesBeforeReceipt++;
+  // The start: its time, its trigger and the index of the last entry before it.
+  let startAt = 0;
+  let startedBy: StartTrigger | undefined;
+  let after = -1;
+  let starts = 0;
+  const received = receivedAt <= now ? findReceived(rule.start) : undefined;
+  let receivedAfter = 0;
+  while (receivedAfter < visible && history[receivedAfter]!.at < receivedAt) receivedAfter++;
   for (let i = 0; i <= visible; i++) {
-    if (received && i === entriesBeforeReceipt && receivedAt <= now) {
-      starts.push({ at: receivedAt, after: i - 1, trigger: received });
+    if (received !== undefined && i === receivedAfter) {
+      if (starts === 0 || rule.restartOnReentry) {
+        startAt = receivedAt;
+        startedBy = received;
+        after = i - 1;
+      }
+      starts++;
     }
-    const trigger = i < visible ? rule.start.find((t) => matches(i, t)) : undefined;
-    if (trigger) starts.push({ at: history[i]!.at, after: i, trigger });
+    const trigger = i < visible ? firstMatch(rule.start, history, i) : undefined;
+    if (trigger === undefined) continue;
+    if (starts === 0 || rule.restartOnReentry) {
+      startAt = history[i]!.at;
+      startedBy = trigger;
+      after = i;
+    }
+    starts++;
   }
-  const start = rule.restartOnReentry ? starts.at(-1) : starts[0];
-  if (start === undefined) return undefined;
+  if (startedBy === undefined) return undefined;
 
   let stopIndex = visible;
   let stoppedBy: StopTrigger | undefined;
-  for (let i = start.after + 1; i < visible && stoppedBy === undefined; i++) {
-    stoppedBy = rule.stop.find((t) => matches(i, t));
+  for (let i = after + 1; i < visible && stoppedBy === undefined; i++) {
+    stoppedBy = firstMatch(rule.stop, history, i);
     if (stoppedBy !== undefined) stopIndex = i;
   }
   const stoppedAt = stoppedBy === undefined ? undefined : history[stopIndex]!.at;
 
-  const pausing = (status: CaseStatus | undefined) => status !== undefined && rule.pauseIn.includes(status);
   const pauses: PauseInterval[] = [];
-  let pausedSince = pausing(history[start.after]?.status) ? start.at : undefined;
-  for (let i = start.after + 1; i < stopIndex; i++) {
+  let pausedSince = pausesIn(rule, history[after]?.status) ? startAt : undefined;
+  for (let i = after + 1; i < stopIndex; i++) {
     const entry = history[i]!;
-    if (pausing(entry.status)) pausedSince ??= entry.at;
+    if (pausesIn(rule, entry.status)) pausedSince ??= entry.at;
     else if (pausedSince !== undefined) {
-      pauses.push({ from: pausedSince, to: entry.at });
+      if (entry.at > pausedSince) pauses.push({ from: pausedSince, to: entry.at });
       pausedSince = undefined;
     }
   }
@@ -81,12 +84,40 @@ export function findClockWindow(
   if (pausedSince !== undefined && end > pausedSince) pauses.push({ from: pausedSince, to: end });
 
   return {
-    startedAt: start.at,
-    startedBy: start.trigger,
-    restarts: rule.restartOnReentry ? starts.length - 1 : 0,
+    startedAt: startAt,
+    startedBy,
+    restarts: rule.restartOnReentry ? starts - 1 : 0,
     stoppedAt,
     stoppedBy,
-    pauses: pauses.filter((p) => p.to > p.from),
+    pauses,
     pausedIn: stoppedAt === undefined && pausedSince !== undefined ? history[visible - 1]?.status : undefined,
   };
+}
+
+function findReceived(triggers: readonly StartTrigger[]): StartTrigger | undefined {
+  for (const t of triggers) if (t.on === 'received') return t;
+  return undefined;
+}
+
+/** The first of the triggers that entry i fires; `received` is not an entry and never matches here. */
+function firstMatch<T extends StartTrigger>(
+  triggers: readonly T[],
+  history: readonly HistoryEntry[],
+  i: number,
+): T | undefined {
+  const entry = history[i]!;
+  for (const t of triggers) {
+    if (
+      t.on === 'event'
+        ? entry.type === t.type
+        : t.on === 'status' && entry.status === t.status && history[i - 1]?.status !== t.status
+    ) {
+      return t;
+    }
+  }
+  return undefined;
+}
+
+function pausesIn(rule: LimitRule, status: CaseStatus | undefined): boolean {
+  return status !== undefined && rule.pauseIn.includes(status);
 }

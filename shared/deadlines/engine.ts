@@ -71,7 +71,8 @@ interface ClockParts {
   readonly status: ClockStatus;
   readonly window: ClockWindow;
   readonly due: Due;
-  readonly warnedBy: readonly string[];
+  readonly rule: LimitRule;
+  readonly crossed: Crossed;
 }
 
 function startedClocks(input: ClockInput): ClockParts[] {
@@ -85,15 +86,28 @@ function startedClocks(input: ClockInput): ClockParts[] {
   return result;
 }
 
+/** Parsed once per profile object: bulk recomputation reuses the same stored profile. */
+const specs = new WeakMap<RuleProfile, Map<LimitRule, PeriodSpec>>();
+
 export function periodSpecOf(rule: LimitRule, profile: RuleProfile): PeriodSpec {
-  const hours = profile.workingHours;
-  return {
-    unit: rule.unit,
-    amount: rule.amount,
-    rollForward: rule.rollForward,
-    dueAtMinute: parseTimeOfDay(rule.dueAtTimeOfDay) ?? 1440,
-    officeHours: hours && { start: parseTimeOfDay(hours.start) ?? 0, end: parseTimeOfDay(hours.end) ?? 1440 },
-  };
+  let byRule = specs.get(profile);
+  if (byRule === undefined) specs.set(profile, (byRule = new Map()));
+  let spec = byRule.get(rule);
+  if (spec === undefined) {
+    const hours = profile.workingHours;
+    spec = {
+      unit: rule.unit,
+      amount: rule.amount,
+      rollForward: rule.rollForward,
+      dueAtMinute: parseTimeOfDay(rule.dueAtTimeOfDay) ?? 1440,
+      officeHours: hours && {
+        start: parseTimeOfDay(hours.start) ?? 0,
+        end: parseTimeOfDay(hours.end) ?? 1440,
+      },
+    };
+    byRule.set(rule, spec);
+  }
+  return spec;
 }
 
 function clock(limit: LimitName, rule: LimitRule, window: ClockWindow, input: ClockInput): ClockParts {
@@ -104,13 +118,13 @@ function clock(limit: LimitName, rule: LimitRule, window: ClockWindow, input: Cl
   const remaining = remainingAt(stoppedAt ?? now, due, rule.unit, calendar, spec.officeHours);
 
   let state: ClockState;
-  let warnedBy: readonly string[] = [];
+  let crossed = NOT_CROSSED;
   if (stoppedAt !== undefined) state = stoppedAt < due.dueAt ? 'met' : 'missed';
   else if (now >= due.dueAt) state = 'overdue';
   else if (shanghaiDay(now) === due.dueDay) state = 'due_today';
   else {
-    warnedBy = warnings(rule, window.startedAt, due, now, calendar);
-    state = warnedBy.length > 0 ? 'warning' : 'on_track';
+    crossed = crossedWarnings(rule, window.startedAt, due, now, calendar);
+    state = crossed.daysLeft || crossed.elapsed ? 'warning' : 'on_track';
   }
 
   const status: ClockStatus = {
@@ -119,14 +133,20 @@ function clock(limit: LimitName, rule: LimitRule, window: ClockWindow, input: Cl
     startedAt: window.startedAt,
     dueAt: due.dueAt,
     dueDate: formatDay(due.dueDay),
-    pausedMs: window.pauses.reduce((sum, p) => sum + p.to - p.from, 0),
+    pausedMs: pausedMs(window),
     paused: window.pausedIn !== undefined,
     remaining,
     state,
-    ...(stoppedAt === undefined ? {} : { stoppedAt }),
-    provisional: due.provisionalYears.length > 0,
+    provisional: due.provisional,
   };
-  return { status, window, due, warnedBy };
+  if (stoppedAt !== undefined) Object.assign(status, { stoppedAt });
+  return { status, window, due, rule, crossed };
+}
+
+function pausedMs(window: ClockWindow): number {
+  let sum = 0;
+  for (const p of window.pauses) sum += p.to - p.from;
+  return sum;
 }
 
 function remainingAt(
@@ -149,32 +169,36 @@ function remainingAt(
   }
 }
 
-/** The warning thresholds this running clock has crossed, described for the explanation. */
-function warnings(
+/** Which of its warning thresholds a running clock has crossed. */
+interface Crossed {
+  readonly daysLeft: boolean;
+  readonly elapsed: boolean;
+}
+const NOT_CROSSED: Crossed = { daysLeft: false, elapsed: false };
+
+function crossedWarnings(
   rule: LimitRule,
   startedAt: number,
   due: Due,
   now: number,
   calendar: WorkingCalendar,
-): string[] {
-  const crossed: string[] = [];
+): Crossed {
   const { workingDaysLeft, elapsedPercent } = rule.warning;
-  if (
+  const daysLeft =
     workingDaysLeft !== undefined &&
-    calendar.workingDaysBetween(shanghaiDay(now), due.dueDay) <= workingDaysLeft
-  ) {
-    crossed.push(`at most ${amountEn(workingDaysLeft, 'working_days')} left`);
-  }
-  if (elapsedPercent !== undefined && ((now - startedAt) / (due.dueAt - startedAt)) * 100 >= elapsedPercent) {
-    crossed.push(`${elapsedPercent}% of the time has passed`);
-  }
-  return crossed;
+    calendar.workingDaysBetween(shanghaiDay(now), due.dueDay) <= workingDaysLeft;
+  const elapsed =
+    elapsedPercent !== undefined && ((now - startedAt) / (due.dueAt - startedAt)) * 100 >= elapsedPercent;
+  return daysLeft || elapsed ? { daysLeft, elapsed } : NOT_CROSSED;
 }
 
 const stopText = (t: StopTrigger) =>
   t.on === 'status' ? { en: `entered ${t.status}`, zh: `进入 ${t.status}` } : { en: t.type, zh: t.type };
 
-function explainClock({ window, due, status: clock, warnedBy }: ClockParts, input: ClockInput): Explanation {
+function explainClock(
+  { window, due, status: clock, rule, crossed }: ClockParts,
+  input: ClockInput,
+): Explanation {
   const out = emptyExplanation();
   const at = formatShanghaiMinute(window.startedAt);
   const start = window.startedBy;
@@ -228,13 +252,25 @@ function explainClock({ window, due, status: clock, warnedBy }: ClockParts, inpu
     case 'due_today':
       say(out, `as of ${asOf}: due today`, `截至 ${asOf}：今日到期`);
       break;
-    case 'warning':
+    case 'warning': {
+      const { workingDaysLeft: days, elapsedPercent: percent } = rule.warning;
+      const en: string[] = [];
+      const zh: string[] = [];
+      if (crossed.daysLeft && days !== undefined) {
+        en.push(`at most ${amountEn(days, 'working_days')} left`);
+        zh.push(`剩余不超过${amountZh(days, 'working_days')}`);
+      }
+      if (crossed.elapsed && percent !== undefined) {
+        en.push(`${percent}% of the time has passed`);
+        zh.push(`已用时间达${percent}%`);
+      }
       say(
         out,
-        `as of ${asOf}: ${left.en} left; warning: ${warnedBy.join(', ')}`,
-        `截至 ${asOf}：剩余${left.zh}，已达预警线`,
+        `as of ${asOf}: ${left.en} left; warning: ${en.join(', ')}`,
+        `截至 ${asOf}：剩余${left.zh}；预警：${zh.join('，')}`,
       );
       break;
+    }
     default:
       say(out, `as of ${asOf}: ${left.en} left`, `截至 ${asOf}：剩余${left.zh}`);
   }

@@ -1,7 +1,7 @@
 import { WEEKDAY_NAMES, formatDay, weekdayOf } from '../calendar/civil-date';
 import type { DayNumber } from '../calendar/civil-date';
 import { holidayNameEn } from '../calendar/holiday-names';
-import { formatInstant, formatShanghaiMinute } from '../calendar/shanghai-time';
+import { formatInstant, formatShanghaiMinute, shanghaiDay } from '../calendar/shanghai-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { DayPeriodTrace, Due, HourPeriodTrace } from './period';
 import type { TimeUnit } from './profile-schema';
@@ -54,8 +54,9 @@ const span = (from: DayNumber, to: DayNumber) =>
 export function explainDue(due: Due, calendar: WorkingCalendar, out: Explanation): void {
   if (due.trace.kind === 'days') explainDays(due.trace, due.dueAt, calendar, out);
   else explainHours(due.trace, due.dueAt, out);
-  if (due.provisionalYears.length > 0) {
-    const years = due.provisionalYears.join(', ');
+  if (due.provisional) {
+    const first = due.trace.kind === 'days' ? due.trace.startDay : shanghaiDay(due.trace.startAt);
+    const years = calendar.provisionalYears(first, due.dueDay).join(', ');
     say(
       out,
       `provisional: ${years} has no published holiday notice yet; its holidays are estimated from the statutory festivals, without make-up working days (import the notice to confirm)`,
@@ -114,11 +115,17 @@ function explainDays(t: DayPeriodTrace, dueAt: number, calendar: WorkingCalendar
         `paused ${span(s.from, s.to)} (${days}): ${s.lost} counted ${UNIT_EN[t.unit][s.lost === 1 ? 0 : 1]} lost, made up after ${resume}: now ends on ${ends}`,
         `暂停 ${span(s.from, s.to)}（${s.to - s.from + 1}天）：不计入${amountZh(s.lost, t.unit)}，自 ${resume} 之后补足，至 ${ends} 届满`,
       );
-    } else {
+    } else if (s.from > before) {
       say(
         out,
         `paused ${span(s.from, s.to)} (${days}): after the last counted day, no effect`,
         `暂停 ${span(s.from, s.to)}（${s.to - s.from + 1}天）：在期限最后一日之后，不影响期限`,
+      );
+    } else {
+      say(
+        out,
+        `paused ${span(s.from, s.to)} (${days}): no counted days in it, no effect`,
+        `暂停 ${span(s.from, s.to)}（${s.to - s.from + 1}天）：其间无计入的日子，不影响期限`,
       );
     }
     before = s.lastAfter;

@@ -65,8 +65,8 @@ export interface Due {
   readonly dueAt: number;
   /** The period's last day; for hour periods the date of the due instant (24:00 belongs to the day before). */
   readonly dueDay: DayNumber;
-  /** Estimated calendar years the result depends on. */
-  readonly provisionalYears: readonly number[];
+  /** The result depends on a calendar year that is only estimated. */
+  readonly provisional: boolean;
   readonly trace: DayPeriodTrace | HourPeriodTrace;
 }
 
@@ -91,7 +91,8 @@ export function computeDue(
 ): Due {
   if (!Number.isInteger(spec.amount) || spec.amount <= 0)
     throw new RangeError(`a period needs a whole number > 0 of units, got ${spec.amount}`);
-  const sorted = [...pauses].filter((p) => p.to > p.from).sort((a, b) => a.from - b.from);
+  const sorted =
+    pauses.length === 0 ? pauses : [...pauses].filter((p) => p.to > p.from).sort((a, b) => a.from - b.from);
   return spec.unit === 'calendar_days' || spec.unit === 'working_days'
     ? dayPeriod(startAt, spec.unit, spec, sorted, calendar)
     : hourPeriod(startAt, spec.unit, spec, sorted, calendar);
@@ -106,19 +107,15 @@ function dayPeriod(
 ): Due {
   const working = unit === 'working_days';
   const startDay = shanghaiDay(startAt);
-  const add = (day: DayNumber, n: number) => (working ? calendar.addWorkingDays(day, n) : day + n);
-  const countIn = (from: DayNumber, to: DayNumber) =>
-    working ? calendar.workingDaysBetween(from - 1, to) : to - from + 1;
-
-  const plainLastDay = add(startDay, spec.amount);
+  const plainLastDay = addUnits(calendar, working, startDay, spec.amount);
   let last = plainLastDay;
   const spans = pausedDaySpans(pauses, startDay);
   const pausedSpans: PausedDaySpan[] = [];
   // Spans are in order, so each one that starts by the current last day takes its counted days
   // out of the period, and the period resumes after both the span and the old last day.
   for (const span of spans) {
-    const lost = span.from <= last ? countIn(span.from, Math.min(span.to, last)) : 0;
-    if (lost > 0) last = add(Math.max(last, span.to), lost);
+    const lost = span.from <= last ? unitsIn(calendar, working, span.from, Math.min(span.to, last)) : 0;
+    if (lost > 0) last = addUnits(calendar, working, Math.max(last, span.to), lost);
     pausedSpans.push({ ...span, lost, lastAfter: last });
   }
 
@@ -131,11 +128,11 @@ function dayPeriod(
       else break;
     }
   }
-  const consultsCalendar = working || spec.rollForward;
   return {
     dueAt: startOfShanghaiDay(dueDay) + spec.dueAtMinute * 60_000,
     dueDay,
-    provisionalYears: consultsCalendar ? calendar.provisionalYears(startDay, dueDay) : [],
+    // A calendar-day period that does not roll forward never asks the calendar anything.
+    provisional: (working || spec.rollForward) && calendar.anyProvisional(startDay, dueDay),
     trace: {
       kind: 'days',
       unit,
@@ -149,6 +146,15 @@ function dayPeriod(
       dueAtMinute: spec.dueAtMinute,
     },
   };
+}
+
+function addUnits(calendar: WorkingCalendar, working: boolean, day: DayNumber, n: number): DayNumber {
+  return working ? calendar.addWorkingDays(day, n) : day + n;
+}
+
+/** The days of the period's unit in from..to, inclusive. */
+function unitsIn(calendar: WorkingCalendar, working: boolean, from: DayNumber, to: DayNumber): number {
+  return working ? calendar.workingDaysBetween(from - 1, to) : to - from + 1;
 }
 
 /** The days touched by pauses, after the start day (which is never counted anyway), merged. */
@@ -194,7 +200,7 @@ function hourPeriod(
   return {
     dueAt,
     dueDay,
-    provisionalYears: office ? calendar.provisionalYears(shanghaiDay(startAt), dueDay) : [],
+    provisional: office !== undefined && calendar.anyProvisional(shanghaiDay(startAt), dueDay),
     trace: {
       kind: 'hours',
       unit,

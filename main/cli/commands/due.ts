@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { buildCalendar } from '../../../shared/calendar';
+import type { WorkingCalendar } from '../../../shared/calendar';
 import { LIMIT_NAMES } from '../../../shared/domain/history';
-import type { LimitName } from '../../../shared/domain/history';
 import { RULE_PROFILES, dueForLimit, dueFromAdHoc, findRuleProfile } from '../../../shared/deadlines';
 import type { AdHocDue, AdHocPause } from '../../../shared/deadlines';
-import type { CliCommand } from '../command';
+import type { CliCommand, CliIo } from '../command';
 import { loadImportedYears } from './calendar';
 
 const USAGE = `Usage: desk due --from <ISO time with offset>
@@ -16,6 +16,12 @@ const USAGE = `Usage: desk due --from <ISO time with offset>
   --json      one JSON object: dueDate, dueAt, provisional, explanation (English), explanationZh`;
 
 class UsageError extends Error {}
+
+interface DueRequest {
+  readonly json: boolean;
+  readonly zh: boolean;
+  compute(calendar: WorkingCalendar): AdHocDue;
+}
 
 function count(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
@@ -34,65 +40,83 @@ function pauses(specs: readonly string[]): AdHocPause[] {
   });
 }
 
+function parseRequest(args: string[]): DueRequest {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      profile: { type: 'string' },
+      limit: { type: 'string' },
+      'working-days': { type: 'string' },
+      'calendar-days': { type: 'string' },
+      'roll-forward': { type: 'boolean' },
+      paused: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const from = values.from;
+  if (from === undefined) throw new UsageError('--from is required');
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh')
+    throw new UsageError('--lang is en or zh');
+  const workingDays = count(values['working-days'], '--working-days');
+  const calendarDays = count(values['calendar-days'], '--calendar-days');
+  if ([values.limit, workingDays, calendarDays].filter((v) => v !== undefined).length !== 1) {
+    throw new UsageError('give exactly one of --limit, --working-days and --calendar-days');
+  }
+  if (values['roll-forward'] && calendarDays === undefined) {
+    throw new UsageError('--roll-forward applies to --calendar-days (a profile limit has its own setting)');
+  }
+  const paused = pauses(values.paused ?? []);
+  const output = { json: values.json ?? false, zh: values.lang === 'zh' };
+
+  if (values.limit === undefined) {
+    const rollForward = values['roll-forward'] ?? false;
+    return {
+      ...output,
+      compute: (calendar) => dueFromAdHoc({ from, workingDays, calendarDays, rollForward, paused, calendar }),
+    };
+  }
+  const profile = findRuleProfile(values.profile ?? 'current');
+  if (profile === undefined) throw new UsageError(`unknown profile ${JSON.stringify(values.profile)}`);
+  const limit = LIMIT_NAMES.find((l) => l === values.limit);
+  if (limit === undefined) throw new UsageError(`unknown limit ${JSON.stringify(values.limit)}`);
+  return { ...output, compute: (calendar) => dueForLimit({ from, profile, limit, paused, calendar }) };
+}
+
+function print(due: AdHocDue, request: DueRequest, io: CliIo): void {
+  if (request.json) {
+    io.out(
+      JSON.stringify({
+        dueDate: due.dueDate,
+        dueAt: due.dueAtIso,
+        provisional: due.provisional,
+        explanation: due.explanation.en,
+        explanationZh: due.explanation.zh,
+      }),
+    );
+    return;
+  }
+  const zh = request.zh;
+  const mark = due.provisional ? (zh ? '（暂定）' : ' (PROVISIONAL)') : '';
+  io.out(
+    zh ? `到期：${due.dueDate}，即 ${due.dueAtIso}${mark}` : `Due: ${due.dueDate}, at ${due.dueAtIso}${mark}`,
+  );
+  for (const line of zh ? due.explanation.zh : due.explanation.en) io.out(`  - ${line}`);
+}
+
 /** `due`: when a period that starts at a given moment ends, and why, under the working calendar. */
 export const dueCommand: CliCommand = {
   name: 'due',
   summary: 'due --from T …         compute a due date and explain it',
   async run({ args, io, dataDir }) {
-    let due: AdHocDue;
-    let json = false;
-    let zh = false;
     try {
-      const { values, positionals } = parseArgs({
-        args,
-        options: {
-          from: { type: 'string' },
-          profile: { type: 'string' },
-          limit: { type: 'string' },
-          'working-days': { type: 'string' },
-          'calendar-days': { type: 'string' },
-          'roll-forward': { type: 'boolean' },
-          paused: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
-          lang: { type: 'string' },
-        },
-        allowPositionals: false,
-      });
-      json = values.json ?? false;
-      if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh')
-        throw new UsageError('--lang is en or zh');
-      zh = values.lang === 'zh';
-      if (positionals.length > 0 || values.from === undefined) throw new UsageError('--from is required');
-      const workingDays = count(values['working-days'], '--working-days');
-      const calendarDays = count(values['calendar-days'], '--calendar-days');
-      const modes = [values.limit, workingDays, calendarDays].filter((v) => v !== undefined).length;
-      if (modes !== 1)
-        throw new UsageError('give exactly one of --limit, --working-days and --calendar-days');
-      if (values['roll-forward'] && calendarDays === undefined) {
-        throw new UsageError(
-          '--roll-forward applies to --calendar-days (a profile limit has its own setting)',
-        );
-      }
-      if (values.profile !== undefined && values.limit === undefined)
-        throw new UsageError('--profile needs --limit');
-
+      const request = parseRequest(args);
       const calendar = buildCalendar(dataDir ? await loadImportedYears(dataDir) : []);
-      const common = { from: values.from, paused: pauses(values.paused ?? []), calendar };
-      if (values.limit !== undefined) {
-        const profile = findRuleProfile(values.profile ?? 'current');
-        if (profile === undefined) throw new UsageError(`unknown profile ${JSON.stringify(values.profile)}`);
-        const limit = LIMIT_NAMES.find((l) => l === values.limit);
-        if (limit === undefined) throw new UsageError(`unknown limit ${JSON.stringify(values.limit)}`);
-        due = dueForLimit({ ...common, profile, limit: limit satisfies LimitName });
-      } else {
-        due = dueFromAdHoc({
-          ...common,
-          workingDays,
-          calendarDays,
-          rollForward: values['roll-forward'] ?? false,
-        });
-      }
+      print(request.compute(calendar), request, io);
+      return 0;
     } catch (e) {
+      // Bad input (including times the shared parsers refuse) is a usage error; anything else is not.
       const usage =
         e instanceof UsageError ||
         e instanceof RangeError ||
@@ -101,26 +125,5 @@ export const dueCommand: CliCommand = {
       if (usage) io.err(USAGE);
       return usage ? 2 : 1;
     }
-
-    if (json) {
-      io.out(
-        JSON.stringify({
-          dueDate: due.dueDate,
-          dueAt: due.dueAtIso,
-          provisional: due.provisional,
-          explanation: due.explanation.en,
-          explanationZh: due.explanation.zh,
-        }),
-      );
-      return 0;
-    }
-    const mark = due.provisional ? (zh ? '（暂定）' : ' (PROVISIONAL)') : '';
-    io.out(
-      zh
-        ? `到期：${due.dueDate}，即 ${due.dueAtIso}${mark}`
-        : `Due: ${due.dueDate}, at ${due.dueAtIso}${mark}`,
-    );
-    for (const line of zh ? due.explanation.zh : due.explanation.en) io.out(`  - ${line}`);
-    return 0;
   },
 };

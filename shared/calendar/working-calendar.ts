@@ -105,6 +105,7 @@ export class WorkingCalendar {
   nextWorkingDay(date: string): string;
   nextWorkingDay(day: DayNumber): DayNumber;
   nextWorkingDay(date: string | DayNumber): string | DayNumber {
+    // Two calls, so that each argument type resolves to its own overload.
     return typeof date === 'string' ? this.addWorkingDays(date, 1) : this.addWorkingDays(date, 1);
   }
 

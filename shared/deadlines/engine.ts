@@ -61,6 +61,10 @@ export function computeClocks(input: ClockInput): Clock[] {
  * The same clocks without explanations, for recomputing deadlines in bulk (e.g. every open case
  * after a calendar import): each clock is one scan of the history plus a few lookups in the
  * calendar's year indexes, so a million cases take seconds, not minutes.
+ *
+ * Micro check, not a benchmark (2 vCPU, Node 20, bundled): a case with a 4-entry history under
+ * the current profile costs about 3 µs here, about 3 s per million; with explanations about
+ * ten times that, which is why explanations are only built for the cases someone looks at.
  */
 export function computeClockStatuses(input: ClockInput): ClockStatus[] {
   return startedClocks(input).map((c) => c.status);
@@ -127,7 +131,7 @@ function clock(limit: LimitName, rule: LimitRule, window: ClockWindow, input: Cl
     state = crossed.daysLeft || crossed.elapsed ? 'warning' : 'on_track';
   }
 
-  const status: ClockStatus = {
+  const status = {
     limit,
     unit: rule.unit,
     startedAt: window.startedAt,
@@ -139,8 +143,7 @@ function clock(limit: LimitName, rule: LimitRule, window: ClockWindow, input: Cl
     state,
     provisional: due.provisional,
   };
-  if (stoppedAt !== undefined) Object.assign(status, { stoppedAt });
-  return { status, window, due, rule, crossed };
+  return { status: stoppedAt === undefined ? status : { ...status, stoppedAt }, window, due, rule, crossed };
 }
 
 function pausedMs(window: ClockWindow): number {

@@ -10,7 +10,7 @@ import { parseTimeOfDay } from '../calendar/shanghai-time';
 export const TIME_UNITS = ['calendar_days', 'working_days', 'hours', 'working_hours'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-export const DAY_UNITS: readonly TimeUnit[] = ['calendar_days', 'working_days'];
+const DAY_UNITS: readonly TimeUnit[] = ['calendar_days', 'working_days'];
 
 /** DOMAIN.md's confidence tags: confirmed, one secondary source, unconfirmed. */
 export const CONFIDENCE_TAGS = ['C', 'S', 'U'] as const;

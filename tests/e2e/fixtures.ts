@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface Desk {
   url: string;
   dataDir: string;
+  /** Stops the web host (as a user quitting) and starts it again on the same data; returns the new URL. */
+  restart(): Promise<string>;
 }
 
 const root = process.cwd();
@@ -51,9 +53,17 @@ export const test = base.extend<{ seededCases: number; desk: Desk }>({
   desk: async ({ seededCases }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
     if (seededCases > 0) seed(dataDir, seededCases);
-    const { url, child } = await startWeb(dataDir);
-    await use({ url, dataDir });
-    await stopWeb(child);
+    let web = await startWeb(dataDir);
+    await use({
+      url: web.url,
+      dataDir,
+      restart: async () => {
+        await stopWeb(web.child);
+        web = await startWeb(dataDir);
+        return web.url;
+      },
+    });
+    await stopWeb(web.child);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

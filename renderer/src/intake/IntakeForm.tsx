@@ -232,10 +232,10 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
         </Col>
         <Col span={24}>
           <Form.Item {...item('description', t('field.description'), true)}>
+            {/* A counter, not a hard cut: text pasted past the limit stays for the user to shorten. */}
             <Input.TextArea
               rows={5}
-              showCount
-              maxLength={LIMITS.description}
+              count={{ show: true, max: LIMITS.description }}
               placeholder={t('intake.descriptionPlaceholder')}
               onKeyDown={submitOnCtrlEnter}
             />

@@ -1,5 +1,5 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   WEEKDAY_NAMES,
@@ -10,7 +10,9 @@ import {
   parseIsoDate,
   weekdayOf,
 } from '../../../shared/calendar';
-import type { CalendarIssue, CalendarSource, CalendarYear } from '../../../shared/calendar';
+import type { CalendarSource } from '../../../shared/calendar';
+import { resolveDataDir } from '../../config/paths';
+import { loadImportedYears, saveImportedYear } from '../../calendar/imported-years';
 import type { CliCommand, CliIo } from '../command';
 
 const USAGE = [
@@ -18,50 +20,6 @@ const USAGE = [
   '       desk calendar import <file> [--year Y] [--data-dir D]',
 ].join('\n');
 
-/** Where imported years live until the case store takes them over: `<dataDir>/calendar/<year>.json`. */
-function calendarDir(dataDir: string): string {
-  return join(dataDir, 'calendar');
-}
-
-/** The years an administrator imported into this data folder, each validated again on reading. */
-export async function loadImportedYears(dataDir: string): Promise<CalendarYear[]> {
-  const dir = calendarDir(dataDir);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const years: CalendarYear[] = [];
-  for (const name of names.filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
-    const file = join(dir, name);
-    const result = parseCalendarYearImport(await readFile(file, 'utf8'), Number(name.slice(0, 4)));
-    if (!result.ok) throw new Error(`${file} is not a valid calendar year: ${describeIssues(result.issues)}`);
-    years.push(result.year);
-  }
-  return years;
-}
-
-/** Writes the year atomically (temp file + rename), so a crash never leaves half a calendar. */
-export async function saveImportedYear(dataDir: string, year: CalendarYear): Promise<string> {
-  const dir = calendarDir(dataDir);
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `${year.year}.json`);
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(year, null, 2)}\n`, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-  return file;
-}
-
-function describeIssues(issues: readonly CalendarIssue[]): string {
-  return issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ');
-}
 
 const SOURCE_TEXT: Record<CalendarSource, { long: string; short: string }> = {
   'chinese-days': { long: 'published (State Council notice, bundled chinese-days data)', short: 'published' },
@@ -97,7 +55,7 @@ async function show(args: string[], io: CliIo, dataDir: string | undefined): Pro
     io.err(USAGE);
     return 2;
   }
-  const calendar = buildCalendar(dataDir ? await loadImportedYears(dataDir) : []);
+  const calendar = buildCalendar(loadImportedYears(resolveDataDir(dataDir)));
   const resolved = calendar.year(year);
   if (values.json) {
     io.out(JSON.stringify({ ...resolved.data, provisional: resolved.provisional }));
@@ -155,16 +113,13 @@ async function importYear(args: string[], io: CliIo, dataDir: string | undefined
   const holidayDays = year.holidays.reduce((n, h) => n + h.dates.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${year.year}: ${plural(year.holidays.length, 'holiday')} (${plural(holidayDays, 'day')} off), ${plural(year.makeUpWorkdays.length, 'make-up working day')}`;
-  if (dataDir === undefined) {
-    io.out(`Valid: ${summary}. Not saved: give --data-dir (or DESK_DATA_DIR) to import it.`);
-    return 0;
-  }
-  const before = buildCalendar(await loadImportedYears(dataDir)).year(year.year);
-  const saved = await saveImportedYear(dataDir, year);
+  const folder = resolveDataDir(dataDir);
+  const before = buildCalendar(loadImportedYears(folder)).year(year.year);
+  const saved = saveImportedYear(folder, year);
   io.out(
     `Imported ${summary} into ${saved}; it replaces the ${SOURCE_TEXT[before.data.source].short} calendar for ${year.year}.`,
   );
-  io.out('Deadlines that depend on this year must be recomputed.');
+  io.out('Deadlines are computed from the calendar whenever they are shown: those that depended on this year use it from now on.');
   return 0;
 }
 

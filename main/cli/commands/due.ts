@@ -5,7 +5,8 @@ import { LIMIT_NAMES } from '../../../shared/domain/history';
 import { RULE_PROFILES, dueForLimit, dueFromAdHoc, findRuleProfile } from '../../../shared/deadlines';
 import type { AdHocDue, AdHocPause } from '../../../shared/deadlines';
 import type { CliCommand, CliIo } from '../command';
-import { loadImportedYears } from './calendar';
+import { resolveDataDir } from '../../config/paths';
+import { loadImportedYears } from '../../calendar/imported-years';
 
 const USAGE = `Usage: desk due --from <ISO time with offset>
          ( --limit <name> [--profile <id>] | --working-days N | --calendar-days N [--roll-forward] )
@@ -112,7 +113,7 @@ export const dueCommand: CliCommand = {
   async run({ args, io, dataDir }) {
     try {
       const request = parseRequest(args);
-      const calendar = buildCalendar(dataDir ? await loadImportedYears(dataDir) : []);
+      const calendar = buildCalendar(loadImportedYears(resolveDataDir(dataDir)));
       print(request.compute(calendar), request, io);
       return 0;
     } catch (e) {

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calendarCommand, loadImportedYears, saveImportedYear } from '../../../main/cli/commands/calendar';
+import { calendarCommand } from '../../../main/cli/commands/calendar';
+import { loadImportedYears, saveImportedYear } from '../../../main/calendar/imported-years';
 import { dueCommand } from '../../../main/cli/commands/due';
 import type { CliCommand } from '../../../main/cli/command';
 
@@ -40,11 +41,17 @@ const notice2027 = {
 };
 
 let dir: string;
+let defaultDir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-calendar-'));
+  // Commands without --data-dir use DESK_DATA_DIR: point it at an empty folder of the test's own.
+  defaultDir = await mkdtemp(join(tmpdir(), 'desk-calendar-default-'));
+  process.env.DESK_DATA_DIR = defaultDir;
 });
 afterEach(async () => {
+  delete process.env.DESK_DATA_DIR;
   await rm(dir, { recursive: true, force: true });
+  await rm(defaultDir, { recursive: true, force: true });
 });
 
 describe('desk due', () => {
@@ -148,12 +155,12 @@ describe('desk due', () => {
       dueDate: '2027-02-15',
       provisional: false,
     });
-    // without the data folder the import is not seen
+    // another data folder has its own calendar: the import is not seen there
     expect(JSON.parse((await run(dueCommand, args)).out[0] ?? '')).toMatchObject({ provisional: true });
   });
 
   it('fails clearly when an imported year in the data folder is corrupt', async () => {
-    await saveImportedYear(dir, { ...notice2027, source: 'import' });
+    saveImportedYear(dir, { ...notice2027, source: 'import' });
     await writeFile(join(dir, 'calendar', '2027.json'), '{"year": 2027, "holidays": []');
     const r = await run(dueCommand, ['--from', '2027-02-04T10:00+08:00', '--working-days', '2'], dir);
     expect(r.code).toBe(1);
@@ -198,18 +205,18 @@ describe('desk calendar', () => {
       `Imported 2027: 1 holiday (7 days off), 1 make-up working day into ${join(dir, 'calendar', '2027.json')}; it replaces the provisional (estimated) calendar for 2027.`,
     );
     expect(await readdir(join(dir, 'calendar'))).toEqual(['2027.json']); // no temp file left behind
-    expect(await loadImportedYears(dir)).toEqual([{ ...notice2027, source: 'import' }]);
+    expect(loadImportedYears(dir)).toEqual([{ ...notice2027, source: 'import' }]);
     const shown = await run(calendarCommand, ['show', '2027'], dir);
     expect(shown.out[0]).toBe('2027: imported (State Council notice entered by an administrator)');
     expect(shown.out).toContain('  2027-02-20 Saturday');
   });
 
-  it('validates without saving when there is no data folder', async () => {
+  it('imports into the default data folder when none is given', async () => {
     const file = join(dir, '2027.json');
     await writeFile(file, JSON.stringify(notice2027));
     const r = await run(calendarCommand, ['import', file]);
     expect(r).toMatchObject({ code: 0, err: [] });
-    expect(r.out[0]).toMatch(/^Valid: 2027: .*Not saved: give --data-dir/);
+    expect(loadImportedYears(defaultDir)).toEqual([{ ...notice2027, source: 'import' }]);
   });
 
   it('reports every problem of an invalid file and saves nothing', async () => {
@@ -223,7 +230,7 @@ describe('desk calendar', () => {
       '  makeUpWorkdays.0: 2027-02-19 is a weekday; a make-up working day (调休上班) must be a Saturday or Sunday [makeup_not_weekend]',
       '  makeUpWorkdays.1: 2027-02-06 is both a holiday (春节) and a make-up working day [holiday_and_makeup]',
     ]);
-    expect(await loadImportedYears(dir)).toEqual([]);
+    expect(loadImportedYears(dir)).toEqual([]);
   });
 
   it('says what is wrong with the command line', async () => {
@@ -237,8 +244,8 @@ describe('desk calendar', () => {
   });
 
   it('reads an empty or missing data folder as no imports', async () => {
-    expect(await loadImportedYears(join(dir, 'nothing-here'))).toEqual([]);
-    const saved = await saveImportedYear(dir, { ...notice2027, source: 'import' });
+    expect(loadImportedYears(join(dir, 'nothing-here'))).toEqual([]);
+    const saved = saveImportedYear(dir, { ...notice2027, source: 'import' });
     expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ year: 2027 });
   });
 });

@@ -42,6 +42,7 @@ export function createHandlers(store: StoreHost, facts: AppFacts, onSessionChang
     'cases.get': async ({ id }, { session }) => (await store.call('getCase', id, session.staff.roles)) ?? Promise.reject(notFound()),
     'cases.register': (input, { session }) => store.call('registerAppeal', input, actorOf(session), session.staff.roles),
     'cases.history': ({ id }) => store.call('caseHistory', id),
+    'cases.clocks': async ({ id }) => (await store.call('caseClocks', id)) ?? Promise.reject(notFound()),
     'cases.transition': (input, { session }) =>
       store.call('transitionCase', input, actorOf(session), session.staff.roles),
     'demo.status': () => store.call('demoStatus'),

@@ -12,6 +12,7 @@ export const STORE_METHODS = [
   'getCase',
   'registerAppeal',
   'caseHistory',
+  'caseClocks',
   'transitionCase',
   'demoStatus',
   'loadDemo',

@@ -14,6 +14,10 @@ import { CaseCommands } from './cases';
 import { openDatabase, type OpenOptions } from './database';
 import { QueueQueries } from './queue';
 import { availableFor, TransitionCommands } from './transitions';
+import { dirname } from 'node:path';
+import { computeClocks, findRuleProfile, type Clock } from '../../shared/deadlines';
+import type { HistoryEntry } from '../../shared/domain/history';
+import { CalendarSource } from '../calendar/imported-years';
 import { ensureReferenceData, getMeta, getStaff, listCarriers, listStaff, LOCAL_OPERATOR_ID, setMeta } from './reference';
 
 export interface SessionState {
@@ -30,12 +34,15 @@ export class StoreService {
   private readonly queue: QueueQueries;
   private readonly commands: CaseCommands;
   private readonly transitions: TransitionCommands;
+  private readonly calendar: CalendarSource;
   private changeListener: (change: DataChanged) => void = () => {};
 
   private constructor(
     readonly db: Database.Database,
     readonly schema: string[],
+    dataDir: string,
   ) {
+    this.calendar = new CalendarSource(dataDir);
     ensureReferenceData(db);
     if (!getMeta(db, 'workstation.id')) setMeta(db, 'workstation.id', randomUUID());
     this.queue = new QueueQueries(db);
@@ -48,7 +55,7 @@ export class StoreService {
     const schema = (db.prepare('SELECT tag FROM schema_migrations ORDER BY tag').all() as { tag: string }[]).map(
       (r) => r.tag,
     );
-    return new StoreService(db, schema);
+    return new StoreService(db, schema, dirname(options.file));
   }
 
   onChange(listener: (change: DataChanged) => void): void {
@@ -102,8 +109,8 @@ export class StoreService {
     return { ...detail, lifecycle, available: availableFor(lifecycle, roles) };
   }
 
-  registerAppeal(input: RegisterAppeal, actor: Actor, roles: readonly Role[]) {
-    const result = this.commands.register(input, actor);
+  registerAppeal(input: RegisterAppeal, actor: Actor, roles: readonly Role[], now = Date.now()) {
+    const result = this.commands.register(input, actor, now);
     this.changed({ tables: ['cases'], caseIds: [result.case.id] });
     return { ...result, case: this.getCase(result.case.id, roles)! };
   }
@@ -112,10 +119,28 @@ export class StoreService {
     input: { caseId: string; transition: TransitionName; data: unknown; expectedStatus?: CaseStatus | undefined },
     actor: Actor,
     roles: readonly Role[],
+    now = Date.now(),
   ): CaseDetail {
-    this.transitions.apply(input, roles, actor);
+    this.transitions.apply(input, roles, actor, now);
     this.changed({ tables: ['cases', 'case_events'], caseIds: [input.caseId] });
     return this.getCase(input.caseId, roles)!;
+  }
+
+  /**
+   * The case's clocks, computed from its history under the rule profile it runs under and the
+   * current calendar. Never stored: an imported calendar year or a new event changes them at once.
+   */
+  caseClocks(id: string, now = Date.now()): Clock[] | null {
+    const row = this.db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?').get(id) as
+      | { received_at: number; profile_id: string }
+      | undefined;
+    if (!row) return null;
+    const profile = findRuleProfile(row.profile_id);
+    if (!profile) return [];
+    const history = this.db
+      .prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq')
+      .all(id) as HistoryEntry[];
+    return computeClocks({ receivedAt: row.received_at, history, profile, calendar: this.calendar.get(), now });
   }
 
   caseHistory(id: string): CaseEventView[] {

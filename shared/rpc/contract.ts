@@ -4,6 +4,7 @@ import { ANY_ROLE } from '../domain/roles';
 import { QUEUE_VIEWS } from '../domain/views';
 import { CASE_STATUSES } from '../domain/status';
 import { TRANSITION_NAMES } from '../lifecycle';
+import type { Clock } from '../deadlines';
 import { procedure, type Procedure } from './define';
 import type {
   AppInfo,
@@ -43,6 +44,7 @@ export const contract = {
   'cases.get': procedure<CaseDetail>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
   'cases.register': procedure<RegisterResult>().mutation(registerAppealSchema, ['handler', 'team_lead', 'admin']),
   'cases.history': procedure<CaseEventView[]>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
+  'cases.clocks': procedure<Clock[]>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
   /** The lifecycle decides who may do what from which status; this only names the attempt. */
   'cases.transition': procedure<CaseDetail>().mutation(
     z

@@ -30,18 +30,18 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  let session: Promise<SessionState> = store.call('session');
+  let session: Promise<SessionState> = store.call('session', 'session');
   const refreshSession = () => {
-    session = store.call('session');
+    session = store.call('session', 'session');
   };
   store.on('changed', (change) => {
     if (change.tables.includes('staff')) refreshSession();
   });
-  const handlers = createHandlers(
+  const handlers = createHandlers({
     store,
-    { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
-    refreshSession,
-  );
+    facts: { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
+    onSessionChange: refreshSession,
+  });
   const router = createRouter(handlers, () => session);
   return { dataDir, store, router, close: () => store.close() };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, type Contract, type ProcedureName } from '../../shared/rpc/contract';
-import type { OutputOf, ParsedInputOf } from '../../shared/rpc/define';
+import type { OutputOf, ParsedInputOf, Procedure } from '../../shared/rpc/define';
 import type { Locale } from '../../shared/rpc/dto';
 import { RpcFailure, type FieldError, type RpcError, type RpcResult } from '../../shared/rpc/errors';
 import { translate } from '../../shared/i18n/translate';
@@ -10,9 +10,12 @@ export interface CallContext {
   session: SessionState;
 }
 
-export type Handlers = {
-  [N in ProcedureName]: (input: ParsedInputOf<Contract[N]>, ctx: CallContext) => Promise<OutputOf<Contract[N]>>;
+/** The handlers of a group of procedures (one area's module in shared/rpc/procedures). */
+export type HandlersFor<P extends Record<string, Procedure>> = {
+  [N in keyof P]: (input: ParsedInputOf<P[N]>, ctx: CallContext) => Promise<OutputOf<P[N]>>;
 };
+
+export type Handlers = HandlersFor<Contract>;
 
 export interface Router {
   dispatch(name: string, input: unknown): Promise<RpcResult<unknown>>;

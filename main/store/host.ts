@@ -3,11 +3,8 @@ import type { Worker } from 'node:worker_threads';
 import type { DataChanged } from '../../shared/rpc/dto';
 import { RpcFailure, type FieldError, type RpcErrorCode } from '../../shared/rpc/errors';
 import { siblingEntry, spawnWorker } from '../workers/spawn';
-import type { StoreMethod, StoreReply, StoreWorkerData, WireError } from './protocol';
-import type { StoreService } from './service';
-
-type Result<M extends StoreMethod> = ReturnType<StoreService[M]>;
-type Args<M extends StoreMethod> = Parameters<StoreService[M]>;
+import type { DomainName, MethodName, MethodOf } from './domains';
+import type { StoreReply, StoreWorkerData, WireError } from './protocol';
 
 export class StoreOpenError extends Error {
   constructor(readonly wire: WireError) {
@@ -70,12 +67,16 @@ export class StoreHost extends EventEmitter<{ changed: [DataChanged]; exit: [num
     });
   }
 
-  call<M extends StoreMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
+  call<D extends DomainName, M extends MethodName<D>>(
+    domain: D,
+    method: M,
+    ...args: Parameters<MethodOf<D, M>>
+  ): Promise<ReturnType<MethodOf<D, M>>> {
     if (this.closing) return Promise.reject(new RpcFailure('SHUTTING_DOWN', 'errors.SHUTTING_DOWN'));
     const id = this.nextId++;
-    const call = new Promise<Result<M>>((resolve, reject) => {
+    const call = new Promise<ReturnType<MethodOf<D, M>>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'call', id, method, args });
+      this.worker.postMessage({ type: 'call', id, domain, method, args });
     });
     this.inflight.add(call);
     const forget = () => this.inflight.delete(call);

@@ -1,26 +1,6 @@
 import type { DataChanged } from '../../shared/rpc/dto';
-import type { StoreService } from './service';
 
-/** The StoreService methods main may call across the worker boundary. */
-export const STORE_METHODS = [
-  'info',
-  'session',
-  'setLocale',
-  'reference',
-  'listCases',
-  'countCases',
-  'getCase',
-  'registerAppeal',
-  'caseHistory',
-  'caseClocks',
-  'transitionCase',
-  'demoStatus',
-  'loadDemo',
-  'verifyAudit',
-] as const satisfies readonly (keyof StoreService)[];
-export type StoreMethod = (typeof STORE_METHODS)[number];
-
-export type StoreCall = { type: 'call'; id: number; method: StoreMethod; args: unknown[] } | { type: 'close' };
+export type StoreCall = { type: 'call'; id: number; domain: string; method: string; args: unknown[] } | { type: 'close' };
 
 /** An error as it crosses the thread boundary; `rpc` carries an RpcFailure's fields. */
 export interface WireError {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RpcFailure } from '../../shared/rpc/errors';
-import { STORE_METHODS, type StoreCall, type StoreReply, type StoreWorkerData, type WireError } from './protocol';
+import type { StoreCall, StoreReply, StoreWorkerData, WireError } from './protocol';
 import { StoreService } from './service';
 
 /** The store worker: owns the only write connection and answers StoreHost calls one at a time. */
@@ -30,7 +30,13 @@ try {
   process.exit(1);
 }
 
-const allowed = new Set<string>(STORE_METHODS);
+/** Only the domains' own functions are callable: nothing inherited, nothing else in the worker. */
+function lookup(domain: string, method: string): ((...args: unknown[]) => unknown) | null {
+  const domains = service.domains as unknown as Record<string, Record<string, unknown>>;
+  if (!Object.hasOwn(domains, domain)) return null;
+  const fns = domains[domain]!;
+  return Object.hasOwn(fns, method) && typeof fns[method] === 'function' ? (fns[method] as (...args: unknown[]) => unknown) : null;
+}
 
 port.on('message', (msg: StoreCall) => {
   if (msg.type === 'close') {
@@ -40,9 +46,9 @@ port.on('message', (msg: StoreCall) => {
     return;
   }
   try {
-    if (!allowed.has(msg.method)) throw new Error(`Unknown store method ${msg.method}`);
-    const fn = service[msg.method] as (...args: unknown[]) => unknown;
-    send({ type: 'result', id: msg.id, ok: true, value: fn.apply(service, msg.args) });
+    const fn = lookup(msg.domain, msg.method);
+    if (!fn) throw new Error(`Unknown store call ${msg.domain}.${msg.method}`);
+    send({ type: 'result', id: msg.id, ok: true, value: fn(...msg.args) });
   } catch (error) {
     send({ type: 'result', id: msg.id, ok: false, error: toWire(error) });
   }

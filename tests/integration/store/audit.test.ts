@@ -16,7 +16,7 @@ beforeEach(() => {
   file = join(dir.path, 'desk.sqlite');
   const store = StoreService.open({ file });
   for (let i = 0; i < 3; i++) {
-    store.registerAppeal(registerAppealSchema.parse(validAppeal({ waybillNo: `SF12345678901${20 + i}` })), actor, ['handler']);
+    store.domains.cases.register(registerAppealSchema.parse(validAppeal({ waybillNo: `SF12345678901${20 + i}` })), actor, ['handler']);
   }
   store.close();
 });

@@ -1,0 +1,22 @@
+import type { AppInfo } from '../../../shared/rpc/dto';
+import { RpcFailure } from '../../../shared/rpc/errors';
+import type { StoreHost } from '../../store/host';
+import type { SessionState } from '../../store/service';
+
+export interface AppFacts {
+  name: string;
+  version: string;
+  host: AppInfo['host'];
+  dataDir: string;
+}
+
+/** What handlers may use: the store worker, facts about this launch, and session refresh. */
+export interface HandlerDeps {
+  store: StoreHost;
+  facts: AppFacts;
+  onSessionChange(): void;
+}
+
+export const actorOf = (session: SessionState) => ({ staffId: session.staff.id, workstation: session.workstation });
+
+export const notFound = () => new RpcFailure('NOT_FOUND', 'errors.NOT_FOUND');

@@ -7,6 +7,7 @@ import { checkWaybill, normaliseWaybill } from '../../shared/domain/waybill';
 import type { CaseDetail, RegisterResult } from '../../shared/rpc/dto';
 import { RpcFailure } from '../../shared/rpc/errors';
 import { AuditLog, type Actor } from './audit';
+import { Outbox } from './outbox';
 import { toListItem } from './queue';
 
 /** The rule profile new cases run under until the deadline engine's profiles are wired in. */
@@ -16,6 +17,7 @@ const yuanToFen = (yuan: number | undefined) => (yuan === undefined ? null : Mat
 
 export class CaseCommands {
   private readonly audit: AuditLog;
+  private readonly outbox: Outbox;
   private readonly carrier: Database.Statement<[string], { id: string; name_zh: string; name_en: string; waybill_pattern: string; accepts_s10: number; waybill_example: string; active: number }>;
   private readonly nextNumber: Database.Statement<[string], { last: number }>;
   private readonly insertCase: Database.Statement;
@@ -24,6 +26,7 @@ export class CaseCommands {
 
   constructor(private readonly db: Database.Database) {
     this.audit = new AuditLog(db);
+    this.outbox = new Outbox(db);
     this.carrier = db.prepare('SELECT * FROM carriers WHERE id = ?');
     this.nextNumber = db.prepare(
       `INSERT INTO case_number_counters (day, last) VALUES (?, 1)
@@ -104,6 +107,7 @@ export class CaseCommands {
         { caseId: id, type: 'transition.register', at: now, status, data: { caseNo, channel: input.channel, receivedAt } },
         actor,
       );
+      this.outbox.append('createCase.v1', { id, caseNo, input: { ...input, waybillNo, receivedAt } }, id, actor, now);
     })();
     const warning = prerequisiteWarning(input.priorComplaint, receivedDate);
     return { case: this.get(id)!, warnings: warning ? [warning] : [] };

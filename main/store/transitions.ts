@@ -10,6 +10,7 @@ import type { Role } from '../../shared/domain/roles';
 import { isOpenStatus, type CaseStatus } from '../../shared/domain/status';
 import { RpcFailure } from '../../shared/rpc/errors';
 import { AuditLog, type Actor } from './audit';
+import { Outbox } from './outbox';
 
 interface LifecycleRow {
   id: string;
@@ -75,10 +76,12 @@ const yuanToFen = (yuan: number) => Math.round(yuan * 100);
 /** Applies lifecycle transitions: the shared state machine decides, this persists, in one transaction. */
 export class TransitionCommands {
   private readonly audit: AuditLog;
+  private readonly outbox: Outbox;
   private readonly load: Database.Statement<[string], LifecycleRow>;
 
   constructor(private readonly db: Database.Database) {
     this.audit = new AuditLog(db);
+    this.outbox = new Outbox(db);
     this.load = db.prepare(
       `SELECT id, status, transfer_count, transfer_rounds_exceeded, supervised, supervision_reminders,
               escalated_to_supervision, reopen_count, carrier_id, outlet, version
@@ -153,6 +156,14 @@ export class TransitionCommands {
           data: { from: before.status, to: next.status, data: result.entry.data, before, after: next },
         },
         actor,
+      );
+      // The intent, with the status the user saw: the server re-validates it (SYNC.md §3.2).
+      this.outbox.append(
+        'transitionStatus.v1',
+        { caseId: input.caseId, transition: input.transition, from: before.status, data: result.entry.data },
+        input.caseId,
+        actor,
+        now,
       );
     })();
   }

@@ -106,3 +106,19 @@ describe('case lifecycle through RPC', () => {
     app = await startTestApp(dir.path);
   });
 });
+
+describe('sync outbox', () => {
+  it('records each intent in the same transaction as its change, gap-free, and nothing for a refusal', async () => {
+    value(await move('accept'));
+    expect(await move('close', closure)).toMatchObject({ ok: false });
+    await app.close();
+    const db = new Database(join(dir.path, 'desk.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT seq, name, case_id AS caseId, state FROM sync_outbox ORDER BY seq').all();
+    db.close();
+    expect(rows).toEqual([
+      { seq: 1, name: 'createCase.v1', caseId, state: 'pending' },
+      { seq: 2, name: 'transitionStatus.v1', caseId, state: 'pending' },
+    ]);
+    app = await startTestApp(dir.path);
+  });
+});

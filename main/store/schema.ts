@@ -98,6 +98,21 @@ export const cases = sqliteTable(
     index('cases_assignee_open_received_idx').on(t.assigneeId, t.isOpen, t.receivedAt, t.id),
     index('cases_waybill_idx').on(t.waybillNo),
     index('cases_received_date_idx').on(t.receivedDate),
+    // Statistics (main/stats): every notice aggregate reads only this index for a period's range.
+    index('cases_stats_idx').on(
+      t.receivedDate,
+      t.carrierId,
+      t.serviceType,
+      t.category,
+      t.reason,
+      t.validAppeal,
+      t.satisfaction,
+      t.carrierSatisfaction,
+      t.amountRecoveredFen,
+      t.carrierReplyUntruthful,
+      t.supervisionReminders,
+      t.destProvince,
+    ),
   ],
 );
 
@@ -170,6 +185,44 @@ export const caseNumberCounters = sqliteTable('case_number_counters', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * Business volume (业务量) per carrier and period, the denominator of the per-million rates
+ * (DOMAIN §3.4): imported from the carriers' statistical reporting. `period` is `YYYY-MM` or `YYYY-Qn`.
+ */
+export const businessVolumes = sqliteTable(
+  'business_volumes',
+  {
+    carrierId: text('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    period: text('period').notNull(),
+    pieces: integer('pieces').notNull(),
+    importedAt: integer('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [uniqueIndex('business_volumes_carrier_period_uq').on(t.carrierId, t.period)],
+);
+
+/** A reported period: its notice as published (JSON), frozen so later edits cannot change it. */
+export const statsPeriodLocks = sqliteTable('stats_period_locks', {
+  period: text('period').primaryKey(),
+  lockedAt: integer('locked_at').notNull(),
+  lockedBy: text('locked_by').notNull(),
+  notice: text('notice').notNull(),
+});
+
+/** What each case of a locked period contributed, so later changes show as post-lock differences. */
+export const statsLockedCases = sqliteTable(
+  'stats_locked_cases',
+  {
+    period: text('period').notNull(),
+    caseId: text('case_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [uniqueIndex('stats_locked_cases_uq').on(t.period, t.caseId)],
+);
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof parties.$inferSelect;

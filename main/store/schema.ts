@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The case store. Timestamps are UTC epoch milliseconds; calendar dates are `YYYY-MM-DD`
@@ -98,6 +99,13 @@ export const cases = sqliteTable(
     index('cases_assignee_open_received_idx').on(t.assigneeId, t.isOpen, t.receivedAt, t.id),
     index('cases_waybill_idx').on(t.waybillNo),
     index('cases_received_date_idx').on(t.receivedDate),
+    // Queue views with a status set or a closing date (main/store/queue.ts): partial, so each stays small.
+    index('cases_awaiting_callback_idx')
+      .on(t.receivedAt, t.id)
+      .where(sql`status IN ('callback', 'carrier_replied')`),
+    index('cases_closed_at_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`status = 'closed'`),
     // Statistics (main/stats): every notice aggregate reads only this index for a period's range.
     index('cases_stats_idx').on(
       t.receivedDate,
@@ -223,6 +231,69 @@ export const statsLockedCases = sqliteTable(
   },
   (t) => [uniqueIndex('stats_locked_cases_uq').on(t.period, t.caseId)],
 );
+
+/**
+ * Every started clock of a case as of its last computation (main/store/search/deadlines.ts), so
+ * "due today" and "overdue" are index ranges. Rewritten whenever the case's history changes and
+ * for all open cases after a calendar import. `state` is running | met | missed | stopped
+ * (paused); `next` marks the running clock of the case that is due first.
+ */
+export const caseDeadlines = sqliteTable(
+  'case_deadlines',
+  {
+    caseId: text('case_id').notNull(),
+    limitName: text('limit_name').notNull(),
+    dueAt: integer('due_at').notNull(),
+    dueDate: text('due_date').notNull(),
+    state: text('state', { enum: ['running', 'met', 'missed', 'stopped'] }).notNull(),
+    provisional: integer('provisional', { mode: 'boolean' }).notNull(),
+    next: integer('next', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.limitName] }),
+    index('case_deadlines_next_idx')
+      .on(t.dueAt, t.caseId)
+      .where(sql`next = 1`),
+    index('case_deadlines_carrier_idx')
+      .on(t.dueAt, t.caseId)
+      .where(sql`limit_name = 'carrier_reply' AND state = 'running'`),
+  ],
+);
+
+/** Queue views a staff member made (filters, sort, name), as JSON checked by shared/domain/views.ts. */
+export const queueViews = sqliteTable(
+  'queue_views',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id').notNull(),
+    name: text('name').notNull(),
+    definition: text('definition').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('queue_views_staff_idx').on(t.staffId, t.name)],
+);
+
+/** Per-staff UI preferences (queue columns and widths), JSON values. */
+export const staffPreferences = sqliteTable(
+  'staff_preferences',
+  {
+    staffId: text('staff_id').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.key] })],
+);
+
+/**
+ * Case counts kept by triggers (drizzle/*_queue_search.sql) for the views whose COUNT would
+ * walk hundreds of thousands of index entries: `all`, `open`, `status:<s>`, `assignee:<id>` (open).
+ */
+export const queueCounts = sqliteTable('queue_counts', {
+  key: text('key').primaryKey(),
+  n: integer('n').notNull(),
+});
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof parties.$inferSelect;

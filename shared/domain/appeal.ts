@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPELLANT_ROLES, CHANNELS, DEMANDS, SERVICE_TYPES } from './channel';
 import { findCategory, findReason } from './categories';
 import { findProvince } from './regions';
-import { normaliseMainlandPhone } from './phone';
+import { phone, requiredText, text, yuan } from './fields';
 
 /**
  * The appeal-registration form (DOMAIN.md §7.2, intake subset). Messages are i18n keys
@@ -16,28 +16,6 @@ export const LIMITS = {
   waybill: 40,
   demandAmountYuan: 10_000_000,
 } as const;
-
-const text = (max: number) =>
-  z
-    .string({ error: 'validation.required' })
-    .trim()
-    .max(max, { error: 'validation.tooLong' });
-
-const requiredText = (max: number) => text(max).min(1, { error: 'validation.required' });
-
-const phone = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, { error: 'validation.required' })
-  .max(30, { error: 'validation.phone.invalid' })
-  .transform((raw, ctx) => {
-    const n = normaliseMainlandPhone(raw);
-    if (n === null) {
-      ctx.addIssue({ code: 'custom', message: 'validation.phone.invalid' });
-      return z.NEVER;
-    }
-    return n;
-  });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date.invalid' });
 
@@ -63,11 +41,7 @@ export const registerAppealSchema = z
     reason: z.string({ error: 'validation.required' }),
     description: requiredText(LIMITS.description),
     demand: z.enum(DEMANDS, { error: 'validation.required' }),
-    demandAmountYuan: z
-      .number({ error: 'validation.number.invalid' })
-      .nonnegative({ error: 'validation.number.negative' })
-      .max(LIMITS.demandAmountYuan, { error: 'validation.tooLarge' })
-      .optional(),
+    demandAmountYuan: yuan(LIMITS.demandAmountYuan).optional(),
     priorComplaint: z.object({
       made: z.boolean(),
       date: isoDate.optional(),

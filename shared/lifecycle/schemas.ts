@@ -8,7 +8,8 @@ import {
   REHANDLE_REASONS,
   SATISFACTION_LEVELS,
 } from './codes';
-import { FIELD_LIMITS, answer, choice, form, phone, requiredText, text, yuan } from './fields';
+import { answer, choice, form, phone, requiredText, text } from '../domain/fields';
+import { FIELD_LIMITS, yuan } from './fields';
 
 /**
  * The data each transition records. These are what the transition forms submit and what main

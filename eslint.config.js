@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**', 'scripts/**', 'bench/**', 'tests/**', '*.config.{js,ts}'],
+    files: ['main/**', 'server/**', 'scripts/**', 'bench/**', 'tests/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -295,6 +295,48 @@ export const queueCounts = sqliteTable('queue_counts', {
   n: integer('n').notNull(),
 });
 
+/** Team sync's own state: `client_id`, `server_epoch`, `last_acked` (server seq), `seq_offset`. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** How far each sync space has been pulled; never goes back except on a resync. */
+export const syncCursors = sqliteTable('sync_cursors', {
+  spaceId: text('space_id').primaryKey(),
+  version: integer('version').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** The server-confirmed copy of each synced case (JSON of shared/sync SyncCase), the base of the rebase. */
+export const syncCaseBase = sqliteTable('sync_case_base', {
+  caseId: text('case_id').primaryKey(),
+  version: integer('version').notNull(),
+  data: text('data').notNull(),
+});
+
+/** The conflict inbox: one row per mutation the server rejected, until someone resolves it. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    mutationId: text('mutation_id').notNull().unique(),
+    caseId: text('case_id'),
+    name: text('name').notNull(),
+    args: text('args').notNull(),
+    actorId: text('actor_id').notNull(),
+    code: text('code').notNull(),
+    /** JSON: the server's state when it refused (who holds the case, its status, version). */
+    serverState: text('server_state').notNull(),
+    detectedAt: integer('detected_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+    resolution: text('resolution'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('sync_conflicts_open_idx').on(t.resolvedAt, t.detectedAt)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof parties.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;

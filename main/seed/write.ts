@@ -21,7 +21,7 @@ export interface WriteDemoOptions {
   seed?: number;
   /** The end of the two-year span of received times (default: now). */
   now?: number;
-  /** Cases per transaction (default 10,000). */
+  /** Cases per transaction (default 10,000; rounded up to whole batches of up to 1,000). */
   batchSize?: number;
   /** Recorded as the workstation of every audit event (default `demo-seed`). */
   actorWorkstation?: string;
@@ -63,7 +63,7 @@ export function writeDemoData(
     count: total,
     now,
     idSalt: (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n,
-    batchSize: MESSAGE_CASES,
+    batchSize: Math.min(MESSAGE_CASES, txSize),
     workstation: opts.actorWorkstation ?? 'demo-seed',
     counters: readCounters(db, now),
   };

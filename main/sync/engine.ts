@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CaseStatus } from '../../shared/domain/status';
+import { DEFAULT_SPACE, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
+import type { SyncCase } from '../../shared/sync/rules';
+import { AuditLog } from '../store/audit';
+import { CaseMaterializer } from './materialize';
+import { SyncHttpError, type Transport } from './transport';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface SyncStatus {
+  readonly online: boolean;
+  readonly pendingCount: number;
+  readonly oldestPendingAgeMs: number | null;
+  readonly lastSyncAt: number | null;
+  readonly openConflicts: number;
+  /** Pending mutations wait for this user to sign in (the queue is pushed in order). */
+  readonly blockedOnUser: string | null;
+  readonly lastError: string | null;
+}
+
+export interface EngineOptions {
+  /** The signed-in user: only their mutations may be pushed (the server refuses others). */
+  readonly userId: string;
+  readonly workstation: string;
+  readonly pageLimit?: number;
+}
+
+export interface SyncEffects {
+  /** Local cases whose rows changed: main refreshes the views that show them. */
+  readonly caseIds: string[];
+  readonly conflictsAdded: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  name: string;
+  args: string;
+  case_id: string | null;
+  actor_id: string;
+  occurred_at: number;
+  state: 'pending' | 'acked' | 'rejected';
+}
+
+/**
+ * The workstation side of team sync (SYNC.md §3.8, §3.10), without threads or timers so tests
+ * drive it step by step: push the outbox in order, pull pages, apply each page in one SQLite
+ * transaction, and turn rejections into conflict-inbox rows.
+ *
+ * Rebase is by deferral (PowerSync's rule, SYNC.md §3.8 "simpler fallback"): a case with pending
+ * local mutations keeps its optimistic row; the server's copy waits in `sync_case_base` and
+ * replaces the row once the case's last pending mutation is acknowledged or rejected.
+ */
+export class SyncEngine {
+  private readonly audit: AuditLog;
+  private readonly materializer: CaseMaterializer;
+  private online = false;
+  private lastSyncAt: number | null = null;
+  private lastError: string | null = null;
+  private blockedOnUser: string | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly transport: Transport,
+    private readonly clock: Clock,
+    private readonly options: EngineOptions,
+  ) {
+    this.audit = new AuditLog(db);
+    this.materializer = new CaseMaterializer(db);
+    if (this.state('client_id') === null) this.setState('client_id', randomUUID());
+  }
+
+  private state(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  private setState(key: string, value: string | number | null): void {
+    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, String(value));
+  }
+
+  get clientId(): string {
+    return this.state('client_id')!;
+  }
+
+  /** Local outbox seq minus this, is the seq the server knows (it restarts at 1 when the client id rotates). */
+  private get seqOffset(): number {
+    return Number(this.state('seq_offset') ?? 0);
+  }
+
+  get cursor(): number {
+    const row = this.db.prepare('SELECT version FROM sync_cursors WHERE space_id = ?').get(DEFAULT_SPACE) as
+      { version: number } | undefined;
+    return row?.version ?? 0;
+  }
+
+  status(): SyncStatus {
+    const pending = this.db
+      .prepare(`SELECT count(*) AS n, min(occurred_at) AS oldest FROM sync_outbox WHERE state = 'pending'`)
+      .get() as { n: number; oldest: number | null };
+    const conflicts = this.db
+      .prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')
+      .get() as { n: number };
+    return {
+      online: this.online,
+      pendingCount: pending.n,
+      oldestPendingAgeMs: pending.oldest === null ? null : Math.max(0, this.clock.now() - pending.oldest),
+      lastSyncAt: this.lastSyncAt,
+      openConflicts: conflicts.n,
+      blockedOnUser: this.blockedOnUser,
+      lastError: this.lastError,
+    };
+  }
+
+  /** One full round: push everything pushable, then pull until the server has nothing newer. */
+  async syncOnce(): Promise<SyncEffects> {
+    const effects: SyncEffects = { caseIds: [], conflictsAdded: 0 };
+    try {
+      await this.pushAll(effects);
+      await this.pullAll(effects, 0);
+      this.online = true;
+      this.lastError = null;
+      this.lastSyncAt = this.clock.now();
+      return effects;
+    } catch (error) {
+      this.online = !(error instanceof SyncHttpError) ? false : this.online;
+      this.lastError = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  }
+
+  /** A long-poll pull: returns when the server has news or `waitMs` passed. */
+  async waitForChanges(waitMs: number, signal?: AbortSignal): Promise<SyncEffects> {
+    const effects: SyncEffects = { caseIds: [], conflictsAdded: 0 };
+    await this.pullAll(effects, waitMs, signal);
+    return effects;
+  }
+
+  private pendingBatch(): OutboxRow[] {
+    return this.db
+      .prepare(`SELECT * FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`)
+      .all(MAX_PUSH_MUTATIONS) as OutboxRow[];
+  }
+
+  async pushAll(effects: SyncEffects = { caseIds: [], conflictsAdded: 0 }): Promise<void> {
+    for (;;) {
+      const pending = this.pendingBatch();
+      const first = pending[0];
+      if (!first) {
+        this.blockedOnUser = null;
+        return;
+      }
+      // The queue goes in order: another user's intent waits for them to sign in here.
+      const mine = pending.slice(0, pending.findIndex((r) => r.actor_id !== this.options.userId) >>> 0);
+      this.blockedOnUser = mine.length < pending.length ? pending[mine.length]!.actor_id : null;
+      if (mine.length === 0) return;
+      const offset = this.seqOffset;
+      const clientId = this.clientId;
+      try {
+        const res = await this.transport.push({
+          clientId,
+          protocolVersion: PROTOCOL_VERSION,
+          clientNow: this.clock.now(),
+          mutations: mine.map((r) => ({
+            seq: r.seq - offset,
+            id: r.mutation_id,
+            name: r.name,
+            args: JSON.parse(r.args) as unknown,
+            actorUserId: r.actor_id,
+            occurredAt: r.occurred_at,
+          })),
+        });
+        this.online = true;
+        this.resolve(res.results, offset, effects);
+        if (res.results.length < mine.length) return;
+      } catch (error) {
+        if (!(error instanceof SyncHttpError)) throw error;
+        if (error.body.error === 'OutOfOrder' && (error.body.expectedSeq ?? 0) > first.seq - offset) {
+          // The server has mutations whose responses were lost: their outcomes come with the next pull.
+          await this.pullAll(effects, 0);
+          if (this.pendingBatch()[0]?.seq === first.seq) throw error;
+          continue;
+        }
+        if (error.body.error === 'ClientStateDiverged' || error.body.error === 'ResyncRequired') {
+          this.rotateClient(first.seq);
+          continue;
+        }
+        throw error;
+      }
+      if (this.blockedOnUser) return;
+    }
+  }
+
+  /** A new identity towards the server (old local DB restored, server restored): pending intents are resent under it. */
+  private rotateClient(firstPendingSeq: number): void {
+    this.db.transaction(() => {
+      this.setState('client_id', randomUUID());
+      this.setState('seq_offset', firstPendingSeq - 1);
+      this.setState('last_acked', 0);
+    })();
+  }
+
+  async pullAll(effects: SyncEffects, waitMs: number, signal?: AbortSignal): Promise<void> {
+    for (let wait = waitMs; ; wait = 0) {
+      let page: PullResponse;
+      try {
+        page = await this.transport.pull(
+          {
+            clientId: this.clientId,
+            protocolVersion: PROTOCOL_VERSION,
+            serverEpoch: this.state('server_epoch'),
+            cursor: this.cursor,
+            lastAckedMutationId: Number(this.state('last_acked') ?? 0),
+            waitMs: wait,
+            limit: this.options.pageLimit ?? 500,
+          },
+          signal,
+        );
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.body.error === 'ResyncRequired') {
+          this.resync();
+          continue;
+        }
+        throw error;
+      }
+      this.online = true;
+      this.applyPage(page, effects);
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** Start over from version 0 under a new client id; the outbox is kept and resent (SYNC.md §3.10). */
+  private resync(): void {
+    const firstPending = this.db
+      .prepare(`SELECT min(seq) AS seq FROM sync_outbox WHERE state = 'pending'`)
+      .get() as {
+      seq: number | null;
+    };
+    const lastSeq = this.db.prepare('SELECT max(seq) AS seq FROM sync_outbox').get() as {
+      seq: number | null;
+    };
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sync_cursors').run();
+      this.db.prepare('DELETE FROM sync_case_base').run();
+      this.setState('server_epoch', null);
+      this.rotateClient(firstPending.seq ?? (lastSeq.seq ?? 0) + 1);
+    })();
+  }
+
+  /** Marks outcomes; a rejection becomes exactly one conflict-inbox row. Its own transaction. */
+  private resolve(results: readonly MutationResult[], offset: number, effects: SyncEffects): void {
+    this.db.transaction(() => this.resolveIn(results, offset, effects))();
+  }
+
+  private resolveIn(results: readonly MutationResult[], offset: number, effects: SyncEffects): Set<string> {
+    const touched = new Set<string>();
+    const row = this.db.prepare('SELECT * FROM sync_outbox WHERE seq = ?');
+    const mark = this.db.prepare('UPDATE sync_outbox SET state = ?, last_error = ? WHERE seq = ?');
+    const conflict = this.db.prepare(
+      `INSERT OR IGNORE INTO sync_conflicts (id, seq, mutation_id, case_id, name, args, actor_id, code, server_state, detected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let lastAcked = Number(this.state('last_acked') ?? 0);
+    for (const r of results) {
+      const local = row.get(r.seq + offset) as OutboxRow | undefined;
+      if (!local || local.mutation_id !== r.id) continue;
+      if (r.seq > lastAcked) lastAcked = r.seq;
+      if (local.state !== 'pending') continue;
+      mark.run(r.outcome === 'rejected' ? 'rejected' : 'acked', r.code, local.seq);
+      if (local.case_id) touched.add(local.case_id);
+      if (r.outcome === 'rejected') {
+        const added = conflict.run(
+          randomUUID(),
+          local.seq,
+          local.mutation_id,
+          local.case_id,
+          local.name,
+          local.args,
+          local.actor_id,
+          r.code ?? 'INTERNAL',
+          JSON.stringify(r.details ?? {}),
+          this.clock.now(),
+        );
+        (effects as { conflictsAdded: number }).conflictsAdded += added.changes;
+      }
+    }
+    this.setState('last_acked', lastAcked);
+    // Cases whose queue just drained show the server's copy again (a rejected optimistic change disappears).
+    for (const caseId of touched) this.showBaseIfSettled(caseId, effects);
+    return touched;
+  }
+
+  private showBaseIfSettled(caseId: string, effects: SyncEffects): void {
+    const pending = this.db
+      .prepare(`SELECT 1 FROM sync_outbox WHERE case_id = ? AND state = 'pending' LIMIT 1`)
+      .get(caseId);
+    if (pending) return;
+    const base = this.db.prepare('SELECT data FROM sync_case_base WHERE case_id = ?').get(caseId) as
+      { data: string } | undefined;
+    if (!base) return;
+    this.materializer.apply(JSON.parse(base.data) as SyncCase);
+    effects.caseIds.push(caseId);
+  }
+
+  /** One page, one transaction: outcomes, base copies, visible rows, others' history, cursor. */
+  private applyPage(page: PullResponse, effects: SyncEffects): void {
+    this.db.transaction(() => {
+      const epoch = this.state('server_epoch');
+      if (epoch === null) this.setState('server_epoch', page.serverEpoch);
+      // A page that does not continue from our cursor (a late duplicate) would move it back: ignore it.
+      if (page.fromVersion !== this.cursor || (epoch !== null && epoch !== page.serverEpoch)) return;
+      const upsertBase = this.db.prepare(
+        `INSERT INTO sync_case_base (case_id, version, data) VALUES (?, ?, ?)
+         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data WHERE excluded.version > version`,
+      );
+      for (const c of page.cases) upsertBase.run(c.id, c.version, JSON.stringify(c));
+      this.resolveIn(page.mutationResults, this.seqOffset, effects);
+      for (const c of page.cases) this.showBaseIfSettled(c.id, effects);
+      const own = this.db.prepare('SELECT 1 FROM sync_outbox WHERE mutation_id = ?');
+      const present = this.db.prepare('SELECT status FROM cases WHERE id = ?');
+      for (const e of page.events) {
+        if (e.mutationId && own.get(e.mutationId)) continue;
+        const local = present.get(e.caseId) as { status: CaseStatus } | undefined;
+        if (!local) continue;
+        const to = (e.data as { to?: CaseStatus } | null)?.to ?? local.status;
+        this.audit.append(
+          {
+            caseId: e.caseId,
+            type: e.type,
+            at: e.appliedAt,
+            status: to,
+            data: {
+              ...(e.data as object),
+              remote: { version: e.version, occurredAt: e.occurredAt, mutationId: e.mutationId },
+            },
+          },
+          { staffId: e.actorUserId, workstation: e.workstation },
+        );
+      }
+      this.db
+        .prepare(
+          `INSERT INTO sync_cursors (space_id, version, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (space_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
+        )
+        .run(DEFAULT_SPACE, Math.max(page.toVersion, this.cursor), this.clock.now());
+    })();
+  }
+}

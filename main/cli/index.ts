@@ -4,12 +4,14 @@ import { auditCommand } from './commands/audit';
 import { calendarCommand } from './commands/calendar';
 import { dueCommand } from './commands/due';
 import { seedCommand } from './commands/seed';
+import { statsCommand } from './commands/stats';
+import { volumesCommand } from './commands/volumes';
 
 /**
  * `desk`: the one command-line entry point for administrators and scripts
  * (`npm run desk -- <command> …`; `npm run seed` is `desk seed`).
  */
-const COMMANDS: CliCommand[] = [seedCommand, dueCommand, calendarCommand, auditCommand];
+const COMMANDS: CliCommand[] = [seedCommand, dueCommand, calendarCommand, auditCommand, statsCommand, volumesCommand];
 
 export const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 

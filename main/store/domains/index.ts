@@ -3,6 +3,7 @@ import type { StoreContext } from '../context';
 import { casesDomain } from './cases';
 import { demoDomain } from './demo';
 import { sessionDomain } from './session';
+import { statsDomain } from './stats';
 
 /**
  * The store's domains: plain objects of functions, so that everything the worker may call is
@@ -13,6 +14,7 @@ export function createDomains(ctx: StoreContext) {
     session: sessionDomain(ctx),
     cases: casesDomain(ctx),
     demo: demoDomain(ctx),
+    stats: statsDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import { maskName, maskPhone } from '../../shared/domain/phone';
+import { EXPORT_COLUMNS, type CaseExportRequest, type ExportColumnKey } from '../../shared/stats/columns';
+import {
+  carrierLabel,
+  categoryLabel,
+  provinceLabel,
+  reasonLabel,
+  serviceTypeLabel,
+} from '../../shared/stats/labels';
+import { parsePeriod } from '../../shared/stats/period';
+import { viewIndex } from '../store/queue';
+
+/** One exported cell: text, a number, or empty. Numbers stay numbers in XLSX. */
+export type Cell = string | number | null;
+
+export interface RawCaseRow {
+  caseNo: string;
+  receivedDate: string;
+  status: string;
+  channel: string;
+  carrierId: string;
+  serviceType: string;
+  waybillNo: string;
+  originProvince: string;
+  destProvince: string;
+  category: string;
+  reason: string;
+  validAppeal: number | null;
+  satisfaction: string | null;
+  carrierSatisfaction: string | null;
+  amountRecoveredFen: number | null;
+  description: string;
+  appellantName: string;
+  appellantPhone: string | null;
+}
+
+const SELECT = `SELECT c.case_no AS caseNo, c.received_date AS receivedDate, c.status, c.channel,
+  c.carrier_id AS carrierId, c.service_type AS serviceType, c.waybill_no AS waybillNo,
+  c.origin_province AS originProvince, c.dest_province AS destProvince, c.category, c.reason,
+  c.valid_appeal AS validAppeal, c.satisfaction, c.carrier_satisfaction AS carrierSatisfaction,
+  c.amount_recovered_fen AS amountRecoveredFen, c.description,
+  p.name AS appellantName, p.phone AS appellantPhone
+  FROM cases c`;
+const JOIN = `JOIN parties p ON p.case_id = c.id AND p.kind = 'appellant'`;
+
+const VIEW_WHERE: Record<string, string> = {
+  all: '1 = 1',
+  open: 'c.is_open = 1',
+  closed: 'c.is_open = 0',
+  mine: 'c.assignee_id = ? AND c.is_open = 1',
+  unassigned: 'c.assignee_id IS NULL AND c.is_open = 1',
+};
+
+/** The SQL and parameters of an export's rows, in the queue's order (newest first). */
+export function caseRowsQuery(
+  source: CaseExportRequest['source'],
+  staffId: string,
+): { sql: string; params: unknown[] } {
+  switch (source.kind) {
+    case 'view': {
+      const where = VIEW_WHERE[source.view]!;
+      return {
+        sql: `${SELECT} INDEXED BY ${viewIndex(source.view)} ${JOIN} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC`,
+        params: source.view === 'mine' ? [staffId] : [],
+      };
+    }
+    case 'period': {
+      const p = parsePeriod(source.period);
+      return {
+        sql: `${SELECT} ${JOIN} WHERE c.received_date >= ? AND c.received_date < ? ORDER BY c.received_at, c.id`,
+        params: [p.from, p.until],
+      };
+    }
+    case 'selection':
+      return {
+        sql: `${SELECT} ${JOIN} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.received_at DESC, c.id DESC`,
+        params: [JSON.stringify(source.caseIds)],
+      };
+  }
+}
+
+export function countRows(
+  db: Database.Database,
+  source: CaseExportRequest['source'],
+  staffId: string,
+): number {
+  const { sql, params } = caseRowsQuery(source, staffId);
+  const from = sql.indexOf(' FROM ');
+  const orderBy = sql.lastIndexOf(' ORDER BY ');
+  return (db.prepare(`SELECT count(*) AS n${sql.slice(from, orderBy)}`).get(...params) as { n: number }).n;
+}
+
+const yesNo = (v: number | null) => (v === null ? null : v === 1 ? '是' : '否');
+const SATISFACTION_ZH: Readonly<Record<string, string>> = {
+  satisfied: '满意',
+  unsatisfied: '不满意',
+  unknown: '未表态',
+};
+
+/** Turns a stored row into the chosen cells; personal columns masked unless `revealPersonal`. */
+export function rowMapper(
+  columns: readonly ExportColumnKey[],
+  revealPersonal: boolean,
+): (r: RawCaseRow) => Cell[] {
+  const cell: Record<ExportColumnKey, (r: RawCaseRow) => Cell> = {
+    caseNo: (r) => r.caseNo,
+    receivedDate: (r) => r.receivedDate,
+    status: (r) => r.status,
+    channel: (r) => r.channel,
+    carrier: (r) => carrierLabel(r.carrierId),
+    serviceType: (r) => serviceTypeLabel(r.serviceType),
+    waybillNo: (r) => r.waybillNo,
+    originProvince: (r) => provinceLabel(r.originProvince),
+    destProvince: (r) => provinceLabel(r.destProvince),
+    category: (r) => categoryLabel(r.category),
+    reason: (r) => reasonLabel(r.reason),
+    validAppeal: (r) => yesNo(r.validAppeal),
+    satisfaction: (r) => (r.satisfaction ? (SATISFACTION_ZH[r.satisfaction] ?? r.satisfaction) : null),
+    carrierSatisfaction: (r) =>
+      r.carrierSatisfaction ? (SATISFACTION_ZH[r.carrierSatisfaction] ?? r.carrierSatisfaction) : null,
+    amountRecovered: (r) => (r.amountRecoveredFen === null ? null : r.amountRecoveredFen / 100),
+    description: (r) => r.description,
+    appellantName: (r) => (revealPersonal ? r.appellantName : maskName(r.appellantName)),
+    appellantPhone: (r) =>
+      r.appellantPhone === null ? null : revealPersonal ? r.appellantPhone : maskPhone(r.appellantPhone),
+  };
+  const fns = columns.map((k) => cell[k]);
+  return (r) => fns.map((f) => f(r));
+}
+
+export function headersOf(columns: readonly ExportColumnKey[]): string[] {
+  return columns.map((k) => EXPORT_COLUMNS.find((c) => c.key === k)!.zh);
+}

@@ -1,0 +1,47 @@
+import { RpcFailure } from '../../../shared/rpc/errors';
+import { AVERAGING_METHODS, type AveragingMethod } from '../../../shared/stats/rates';
+import type { VolumeRow } from '../../../shared/stats/volumes';
+import { lockPeriod, periodLocks } from '../../stats/locks';
+import { AVERAGING_SETTING } from '../../stats/notice';
+import { importVolumeRows } from '../../stats/volume-import';
+import type { Actor } from '../audit';
+import type { StoreContext } from '../context';
+import { Outbox } from '../outbox';
+
+/**
+ * The statistics' writes: business volumes, period locks and the averaging setting. Reading
+ * (the notice, exports) happens in the job worker on its own read-only connection.
+ */
+export function statsDomain(ctx: StoreContext) {
+  const { db } = ctx;
+  const outbox = new Outbox(db);
+  return {
+    /** Step two of a volume import: the rows the preview accepted (the caller decides on rejects). */
+    importVolumes(rows: VolumeRow[], source: string, actor: Actor): { imported: number } {
+      const imported = importVolumeRows(db, rows, source, actor, Date.now());
+      ctx.changed({ tables: ['business_volumes'] });
+      return { imported };
+    },
+    lock(period: string, actor: Actor): { locked: true } {
+      const at = Date.now();
+      const done = db.transaction(() => {
+        const ok = lockPeriod(db, period, actor.staffId, at);
+        if (ok) outbox.append('lockPeriod.v1', { period }, null, actor, at);
+        return ok;
+      })();
+      if (!done) throw new RpcFailure('CONFLICT', 'stats.period.locked', { period });
+      ctx.changed({ tables: ['stats_period_locks'] });
+      return { locked: true };
+    },
+    locks: () => periodLocks(db),
+    setAveraging(method: AveragingMethod): { averaging: AveragingMethod } {
+      if (!AVERAGING_METHODS.includes(method))
+        throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED');
+      db.prepare(
+        'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(AVERAGING_SETTING, method);
+      ctx.changed({ tables: ['app_meta'] });
+      return { averaging: method };
+    },
+  };
+}

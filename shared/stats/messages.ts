@@ -1,0 +1,31 @@
+/** The statistics and exports catalogue (volume-file reasons, refusals, job states). */
+export const STATS_MESSAGES = {
+  'zh-CN': {
+    'stats.volume.missing_carrier': '缺少企业',
+    'stats.volume.unknown_carrier': '未知企业“{{value}}”',
+    'stats.volume.bad_period': '期间“{{value}}”格式不对(应为 YYYY-MM 或 YYYY-Qn)',
+    'stats.volume.not_a_number': '业务量“{{value}}”不是整数',
+    'stats.volume.negative': '业务量不能为负数({{value}})',
+    'stats.volume.duplicate': '与第 {{line}} 行重复(同一企业同一期间)',
+    'stats.volume.bad_header': '文件表头应为 企业(carrier)、期间(period)、业务量(pieces)',
+    'stats.volume.rejected': '文件有 {{count}} 行被拒绝;如只导入有效行,请确认',
+    'stats.period.locked': '期间 {{period}} 已锁定',
+    'stats.job.not_found': '导出任务不存在或已结束',
+    'stats.job.cancelled': '导出已取消',
+    'validation.stats.period': '期间格式应为 YYYY-MM 或 YYYY-Qn',
+  },
+  en: {
+    'stats.volume.missing_carrier': 'Carrier missing',
+    'stats.volume.unknown_carrier': 'Unknown carrier “{{value}}”',
+    'stats.volume.bad_period': 'Period “{{value}}” is not YYYY-MM or YYYY-Qn',
+    'stats.volume.not_a_number': 'Pieces “{{value}}” is not a whole number',
+    'stats.volume.negative': 'Pieces cannot be negative ({{value}})',
+    'stats.volume.duplicate': 'Duplicate of line {{line}} (same carrier and period)',
+    'stats.volume.bad_header': 'The header must be carrier, period, pieces (企业, 期间, 业务量)',
+    'stats.volume.rejected': '{{count}} rows were rejected; confirm to import only the valid rows',
+    'stats.period.locked': 'Period {{period}} is locked',
+    'stats.job.not_found': 'No such export job, or it has finished',
+    'stats.job.cancelled': 'Export cancelled',
+    'validation.stats.period': 'A period is YYYY-MM or YYYY-Qn',
+  },
+} as const satisfies Record<'zh-CN' | 'en', Record<string, string>>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { WorkingCalendar } from '../../shared/calendar';
 import { prerequisiteWarning, type RegisterAppeal } from '../../shared/domain/appeal';
 import type { CaseStatus } from '../../shared/domain/status';
 import { shanghaiDate } from '../../shared/domain/time';
@@ -9,6 +10,7 @@ import { RpcFailure } from '../../shared/rpc/errors';
 import { AuditLog, type Actor } from './audit';
 import { Outbox } from './outbox';
 import { toListItem } from './queue';
+import { refreshDeadlines } from './search/deadlines';
 
 /** The rule profile new cases run under until the deadline engine's profiles are wired in. */
 export const DEFAULT_PROFILE = { id: 'current', version: 1 } as const;
@@ -24,7 +26,10 @@ export class CaseCommands {
   private readonly insertParty: Database.Statement;
   private readonly detail: Database.Statement<[string], Record<string, unknown>>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly calendar: () => WorkingCalendar,
+  ) {
     this.audit = new AuditLog(db);
     this.outbox = new Outbox(db);
     this.carrier = db.prepare('SELECT * FROM carriers WHERE id = ?');
@@ -108,6 +113,7 @@ export class CaseCommands {
         actor,
       );
       this.outbox.append('createCase.v1', { id, caseNo, input: { ...input, waybillNo, receivedAt } }, id, actor, now);
+      refreshDeadlines(this.db, id, this.calendar(), now);
     })();
     const warning = prerequisiteWarning(input.priorComplaint, receivedDate);
     return { case: this.get(id)!, warnings: warning ? [warning] : [] };

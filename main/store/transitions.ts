@@ -9,8 +9,10 @@ import {
 import type { Role } from '../../shared/domain/roles';
 import { isOpenStatus, type CaseStatus } from '../../shared/domain/status';
 import { RpcFailure } from '../../shared/rpc/errors';
+import type { WorkingCalendar } from '../../shared/calendar';
 import { AuditLog, type Actor } from './audit';
 import { Outbox } from './outbox';
+import { refreshDeadlines } from './search/deadlines';
 
 interface LifecycleRow {
   id: string;
@@ -79,7 +81,10 @@ export class TransitionCommands {
   private readonly outbox: Outbox;
   private readonly load: Database.Statement<[string], LifecycleRow>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly calendar: () => WorkingCalendar,
+  ) {
     this.audit = new AuditLog(db);
     this.outbox = new Outbox(db);
     this.load = db.prepare(
@@ -165,6 +170,7 @@ export class TransitionCommands {
         actor,
         now,
       );
+      refreshDeadlines(this.db, input.caseId, this.calendar(), now);
     })();
   }
 }

@@ -3,6 +3,7 @@ import type { Procedure } from './define';
 import type { DataChanged } from './dto';
 import { appProcedures } from './procedures/app';
 import { caseProcedures } from './procedures/cases';
+import { queueProcedures } from './procedures/queue';
 
 /**
  * Every call the renderer can make, declared once (one module per area under procedures/).
@@ -12,6 +13,7 @@ import { caseProcedures } from './procedures/cases';
 export const contract = {
   ...appProcedures,
   ...caseProcedures,
+  ...queueProcedures,
 } as const satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

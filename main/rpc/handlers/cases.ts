@@ -1,19 +1,13 @@
 import type { caseProcedures } from '../../../shared/rpc/procedures/cases';
-import { RpcFailure } from '../../../shared/rpc/errors';
-import { decodeCursor } from '../../store/queue';
 import type { HandlersFor } from '../router';
 import { actorOf, notFound, type HandlerDeps } from './deps';
+import { cursorFrom } from './queue';
 
 export function caseHandlers({ store }: HandlerDeps): HandlersFor<typeof caseProcedures> {
   return {
-    'cases.list': async ({ view, cursor, limit }, { session }) => {
-      const decoded = cursor === null ? null : decodeCursor(cursor);
-      if (cursor !== null && decoded === null) {
-        throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [{ path: 'cursor', key: 'validation.invalid' }]);
-      }
-      return store.call('cases', 'list', view, session.staff.id, decoded, limit);
-    },
-    'cases.count': async ({ view }, { session }) => ({ count: await store.call('cases', 'count', view, session.staff.id) }),
+    'cases.list': ({ view, cursor, limit }, { session }) =>
+      store.call('queue', 'list', view, session.staff.id, cursorFrom(cursor), limit),
+    'cases.count': async ({ view }, { session }) => ({ count: await store.call('queue', 'count', view, session.staff.id) }),
     'cases.get': async ({ id }, { session }) =>
       (await store.call('cases', 'get', id, session.staff.roles)) ?? Promise.reject(notFound()),
     'cases.register': (input, { session }) => store.call('cases', 'register', input, actorOf(session), session.staff.roles),

@@ -2,10 +2,11 @@ import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import type { HandlerDeps } from './deps';
+import { queueHandlers } from './queue';
 
 export type { AppFacts, HandlerDeps } from './deps';
 
 /** One handler per procedure, one module per area (mirroring shared/rpc/procedures). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...appHandlers(deps), ...caseHandlers(deps) };
+  return { ...appHandlers(deps), ...caseHandlers(deps), ...queueHandlers(deps) };
 }

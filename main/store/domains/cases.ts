@@ -2,14 +2,12 @@ import type { RegisterAppeal } from '../../../shared/domain/appeal';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { Role } from '../../../shared/domain/roles';
 import type { CaseStatus } from '../../../shared/domain/status';
-import type { QueueView } from '../../../shared/domain/views';
 import { computeClocks, findRuleProfile, type Clock } from '../../../shared/deadlines';
 import type { TransitionName } from '../../../shared/lifecycle';
-import type { CaseDetail, CaseEventView, CasePage, RegisterResult } from '../../../shared/rpc/dto';
+import type { CaseDetail, CaseEventView, RegisterResult } from '../../../shared/rpc/dto';
 import type { Actor } from '../audit';
 import { CaseCommands } from '../cases';
 import type { StoreContext } from '../context';
-import { QueueQueries } from '../queue';
 import { availableFor, TransitionCommands } from '../transitions';
 
 export interface TransitionInput {
@@ -19,12 +17,12 @@ export interface TransitionInput {
   expectedStatus?: CaseStatus | undefined;
 }
 
-/** The case queue, registration, the lifecycle, the audit timeline and the clocks of a case. */
+/** Registration, the lifecycle, the audit timeline and the clocks of a case. */
 export function casesDomain(ctx: StoreContext) {
   const { db } = ctx;
-  const queue = new QueueQueries(db);
-  const commands = new CaseCommands(db);
-  const transitions = new TransitionCommands(db);
+  const calendar = () => ctx.calendar.get();
+  const commands = new CaseCommands(db, calendar);
+  const transitions = new TransitionCommands(db, calendar);
 
   /** A case as the session's roles see it: with the transitions they may offer. */
   const get = (id: string, roles: readonly Role[]): CaseDetail | null => {
@@ -35,11 +33,6 @@ export function casesDomain(ctx: StoreContext) {
   };
 
   return {
-    list: (view: QueueView, staffId: string, cursor: { receivedAt: number; id: string } | null, limit: number): CasePage =>
-      queue.page(view, staffId, cursor, limit),
-
-    count: (view: QueueView, staffId: string): number => queue.count(view, staffId),
-
     get,
 
     register(input: RegisterAppeal, actor: Actor, roles: readonly Role[], now = Date.now()): RegisterResult {

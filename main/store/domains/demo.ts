@@ -3,6 +3,7 @@ import { RpcFailure } from '../../../shared/rpc/errors';
 import { writeDemoData } from '../../seed/write';
 import type { Actor } from '../audit';
 import type { StoreContext } from '../context';
+import { catchUpDeadlines } from '../search/deadlines';
 
 /** First start: an empty store may be filled with demo appeals. */
 export function demoDomain(ctx: StoreContext) {
@@ -16,6 +17,7 @@ export function demoDomain(ctx: StoreContext) {
     load(cases: number, actor: Actor): { written: number } {
       if (caseCount() > 0) throw new RpcFailure('CONFLICT', 'errors.demo.notEmpty');
       const { written } = writeDemoData(ctx.db, { cases, actorWorkstation: actor.workstation });
+      catchUpDeadlines(ctx.db, ctx.calendar.get(), Date.now());
       ctx.changed({ tables: ['cases', 'staff'] });
       return { written };
     },

@@ -2,6 +2,7 @@ import { verifyAuditTrail } from '../audit';
 import type { StoreContext } from '../context';
 import { casesDomain } from './cases';
 import { demoDomain } from './demo';
+import { queueDomain } from './queue';
 import { sessionDomain } from './session';
 import { statsDomain } from './stats';
 
@@ -15,6 +16,7 @@ export function createDomains(ctx: StoreContext) {
     cases: casesDomain(ctx),
     demo: demoDomain(ctx),
     stats: statsDomain(ctx),
+    queue: queueDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

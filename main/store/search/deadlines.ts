@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import type { WorkingCalendar } from '../../../shared/calendar';
+import { computeClockStatuses, findRuleProfile, type ClockStatus } from '../../../shared/deadlines';
+import type { HistoryEntry } from '../../../shared/domain/history';
+
+/**
+ * The materialised clocks of `case_deadlines`: what the queue's "due today", "overdue" and
+ * "carrier overdue" views read as index ranges. Written from the same engine that the case
+ * screen uses (computeClockStatuses), whenever a case's history changes, and in bulk after
+ * seeding or a calendar import. A clock's state here is as of its last computation: a running
+ * clock becomes overdue by the passing of time alone, which the views compare against `now`.
+ */
+export type DeadlineState = 'running' | 'met' | 'missed' | 'stopped';
+
+export interface DeadlineRow {
+  caseId: string;
+  limitName: string;
+  dueAt: number;
+  dueDate: string;
+  state: DeadlineState;
+  provisional: boolean;
+  next: boolean;
+}
+
+function stateOf(c: ClockStatus): DeadlineState {
+  if (c.stoppedAt !== undefined) return c.state === 'missed' ? 'missed' : 'met';
+  return c.paused ? 'stopped' : 'running';
+}
+
+/** The rows for one case: `next` marks the running clock due first, the case's next deadline. */
+export function deadlineRows(
+  caseId: string,
+  receivedAt: number,
+  profileId: string,
+  history: readonly HistoryEntry[],
+  calendar: WorkingCalendar,
+  now: number,
+): DeadlineRow[] {
+  const profile = findRuleProfile(profileId);
+  if (!profile) return [];
+  const rows: DeadlineRow[] = computeClockStatuses({ receivedAt, history, profile, calendar, now }).map(
+    (c) => ({
+      caseId,
+      limitName: c.limit,
+      dueAt: c.dueAt,
+      dueDate: c.dueDate,
+      state: stateOf(c),
+      provisional: c.provisional,
+      next: false,
+    }),
+  );
+  let first: DeadlineRow | undefined;
+  for (const r of rows) if (r.state === 'running' && (!first || r.dueAt < first.dueAt)) first = r;
+  if (first) first.next = true;
+  return rows;
+}
+
+interface Statements {
+  caseRow: Database.Statement<[string], { received_at: number; profile_id: string }>;
+  history: Database.Statement<[string], HistoryEntry>;
+  remove: Database.Statement<[string]>;
+  insert: Database.Statement<[string, string, number, string, string, number, number]>;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      caseRow: db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?'),
+      history: db.prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq'),
+      remove: db.prepare('DELETE FROM case_deadlines WHERE case_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO case_deadlines (case_id, limit_name, due_at, due_date, state, provisional, next)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function write(s: Statements, caseId: string, rows: readonly DeadlineRow[]): void {
+  s.remove.run(caseId);
+  for (const r of rows)
+    s.insert.run(caseId, r.limitName, r.dueAt, r.dueDate, r.state, r.provisional ? 1 : 0, r.next ? 1 : 0);
+}
+
+/** Recomputes one case's deadlines; call inside the transaction that changed its history. */
+export function refreshDeadlines(
+  db: Database.Database,
+  caseId: string,
+  calendar: WorkingCalendar,
+  now: number,
+): void {
+  const s = statements(db);
+  const row = s.caseRow.get(caseId);
+  if (!row) return;
+  write(
+    s,
+    caseId,
+    deadlineRows(caseId, row.received_at, row.profile_id, s.history.all(caseId), calendar, now),
+  );
+}
+
+export interface BulkRefresh {
+  /** Only open cases (after a calendar import: closed cases keep the clocks they closed with). */
+  openOnly?: boolean;
+  /** Only cases whose rowid is above this (cases appended since the last full refresh). */
+  afterRowid?: number;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * Recomputes the deadlines of many cases, a rowid range at a time: one read of cases joined to
+ * their events per chunk, then one write transaction, so neither memory nor a transaction grows
+ * with the store. Returns how many cases it recomputed.
+ */
+export function refreshAllDeadlines(
+  db: Database.Database,
+  calendar: WorkingCalendar,
+  now: number,
+  opts: BulkRefresh = {},
+): number {
+  const s = statements(db);
+  const read = db.prepare<
+    [number, number],
+    {
+      rid: number;
+      id: string;
+      received_at: number;
+      profile_id: string;
+      at: number;
+      type: string;
+      status: HistoryEntry['status'];
+    }
+  >(
+    `SELECT c.rowid AS rid, c.id, c.received_at, c.profile_id, e.at, e.type, e.status
+       FROM cases c JOIN case_events e ON e.case_id = c.id
+      WHERE c.rowid > ? AND c.rowid <= ? ${opts.openOnly ? 'AND c.is_open = 1' : ''}
+      ORDER BY c.rowid, e.seq`,
+  );
+  const maxRowid = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
+  const writeChunk = db.transaction((batch: DeadlineRow[][], ids: string[]) => {
+    for (let i = 0; i < ids.length; i++) write(s, ids[i]!, batch[i]!);
+  });
+  let done = 0;
+  for (let from = opts.afterRowid ?? 0; from < maxRowid; from += CHUNK) {
+    const rows = read.all(from, from + CHUNK);
+    const batch: DeadlineRow[][] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < rows.length;) {
+      const head = rows[i]!;
+      const history: HistoryEntry[] = [];
+      for (; i < rows.length && rows[i]!.rid === head.rid; i++) {
+        const r = rows[i]!;
+        history.push({ at: r.at, type: r.type, status: r.status });
+      }
+      ids.push(head.id);
+      batch.push(deadlineRows(head.id, head.received_at, head.profile_id, history, calendar, now));
+    }
+    writeChunk(batch, ids);
+    done += ids.length;
+  }
+  return done;
+}
+
+const HWM_KEY = 'case_deadlines.rowid';
+
+/**
+ * Brings case_deadlines up to date with cases written without it (bulk demo data, a store
+ * from before the table existed): every case above the last recorded rowid is recomputed.
+ * Cheap when nothing is new, so the store runs it at every start and after seeding.
+ */
+export function catchUpDeadlines(db: Database.Database, calendar: WorkingCalendar, now: number): number {
+  const hwm = Number(
+    (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(HWM_KEY) as { value: string } | undefined)
+      ?.value ?? 0,
+  );
+  const max = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
+  if (max <= hwm) return 0;
+  const n = refreshAllDeadlines(db, calendar, now, { afterRowid: hwm });
+  db.prepare(
+    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(HWM_KEY, String(max));
+  return n;
+}

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import { normaliseMainlandPhone } from '../../../shared/domain/phone';
+import { normaliseWaybill } from '../../../shared/domain/waybill';
+import type { SearchKind } from '../../../shared/domain/views';
+import type { CasePage } from '../../../shared/rpc/dto';
+import { APPELLANT, COLUMNS, StatementCache, toPage, type Cursor, type Row } from '../queue';
+
+/**
+ * The queue's one search box. It decides what the text is:
+ * - a case number (SS + 14 digits): exact lookup on its unique index;
+ * - digits and letters only (a waybill number, or a phone number in any usual spelling):
+ *   exact lookups on the waybill index and, if it is a valid mainland number, the phone index;
+ * - anything else: words of three or more characters go to the FTS5 trigram index (so any
+ *   Chinese substring of three characters matches); shorter words only narrow those matches.
+ *   A query with no word of three characters cannot use a trigram index: it scans the most
+ *   recently registered SHORT_WINDOW cases and the result says so (`kind: 'short_text'`).
+ */
+export const SHORT_WINDOW = 20_000;
+const EXACT_LIMIT = 200;
+
+export interface SearchPage extends CasePage {
+  kind: SearchKind;
+}
+
+const CASE_NO = /^SS\d{14}$/i;
+const NUMBER = /^[A-Za-z0-9+\-\s]{5,40}$/;
+
+export function classify(raw: string): { kind: SearchKind; text: string } {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (CASE_NO.test(text)) return { kind: 'case_no', text: text.toUpperCase() };
+  if (NUMBER.test(text) && /\d/.test(text)) return { kind: 'number', text };
+  const words = text.split(' ');
+  return { kind: words.some((w) => [...w].length >= 3) ? 'text' : 'short_text', text };
+}
+
+/** An FTS5 phrase: the word in double quotes, inner quotes doubled, so no query syntax leaks in. */
+const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
+export class CaseSearch {
+  private readonly stmts: StatementCache;
+  constructor(private readonly db: Database.Database) {
+    this.stmts = new StatementCache(db);
+  }
+
+  search(raw: string, cursor: Cursor | null, limit: number): SearchPage {
+    const { kind, text } = classify(raw);
+    if (kind === 'case_no') return { kind, ...this.exact('c.case_no = ?', [text]) };
+    if (kind === 'number') return { kind, ...this.number(text) };
+    const words = text.split(' ').filter(Boolean);
+    const long = words.filter((w) => [...w].length >= 3);
+    const short = words.filter((w) => [...w].length < 3);
+    return { kind, ...this.text(long, short, cursor, limit) };
+  }
+
+  /** Waybill numbers are stored upper-case without spaces; phones as the national number. */
+  private number(text: string): CasePage {
+    const waybill = normaliseWaybill(text);
+    const phone = normaliseMainlandPhone(text);
+    if (!phone) return this.exact('c.waybill_no = ?', [waybill]);
+    // Each branch is its own index lookup; UNION keeps one row per case.
+    const sql = `SELECT ${COLUMNS}, c.received_at AS sortKey FROM cases c ${APPELLANT} WHERE c.waybill_no = ?
+      UNION SELECT ${COLUMNS}, c.received_at AS sortKey FROM parties p JOIN cases c ON c.id = p.case_id
+        WHERE p.phone = ? AND p.kind = 'appellant'
+      ORDER BY sortKey DESC, id DESC LIMIT ${EXACT_LIMIT}`;
+    const rows = this.stmts.get(sql).all(waybill, phone) as (Row & { sortKey: number })[];
+    return { ...toPage(rows, EXACT_LIMIT), nextCursor: null };
+  }
+
+  private exact(where: string, params: unknown[]): CasePage {
+    const sql = `SELECT ${COLUMNS}, c.received_at AS sortKey FROM cases c ${APPELLANT} WHERE ${where}
+      ORDER BY c.received_at DESC, c.id DESC LIMIT ${EXACT_LIMIT}`;
+    const rows = this.stmts.get(sql).all(...params) as (Row & { sortKey: number })[];
+    return { ...toPage(rows, EXACT_LIMIT), nextCursor: null };
+  }
+
+  /** Newest registered first (FTS rowid order = case rowid order), keyset on the rowid. */
+  private text(long: string[], short: string[], cursor: Cursor | null, limit: number): CasePage {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (long.length > 0) {
+      where.push('case_search MATCH ?');
+      params.push(long.map(phrase).join(' AND '));
+    } else {
+      const max = (this.stmts.get('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
+      where.push('s.rowid > ?');
+      params.push(max - SHORT_WINDOW);
+    }
+    for (const w of short) {
+      where.push('(instr(s.description, ?) > 0 OR instr(s.name, ?) > 0)');
+      params.push(w, w);
+    }
+    if (cursor) {
+      where.push('s.rowid < ?');
+      params.push(cursor.key);
+    }
+    const sql = `SELECT ${COLUMNS}, s.rowid AS sortKey FROM case_search s JOIN cases c ON c.id = s.case_id ${APPELLANT}
+      WHERE ${where.join(' AND ')} ORDER BY s.rowid DESC LIMIT ?`;
+    return toPage(this.stmts.get(sql).all(...params, limit + 1) as (Row & { sortKey: number })[], limit);
+  }
+}

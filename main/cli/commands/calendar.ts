@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,15 +12,15 @@ import {
   weekdayOf,
 } from '../../../shared/calendar';
 import type { CalendarSource } from '../../../shared/calendar';
-import { resolveDataDir } from '../../config/paths';
+import { resolveDataDir, storeFile } from '../../config/paths';
 import { loadImportedYears, saveImportedYear } from '../../calendar/imported-years';
+import { StoreService } from '../../store/service';
 import type { CliCommand, CliIo } from '../command';
 
 const USAGE = [
   'Usage: desk calendar show <year> [--json] [--data-dir D]',
   '       desk calendar import <file> [--year Y] [--data-dir D]',
 ].join('\n');
-
 
 const SOURCE_TEXT: Record<CalendarSource, { long: string; short: string }> = {
   'chinese-days': { long: 'published (State Council notice, bundled chinese-days data)', short: 'published' },
@@ -119,7 +120,21 @@ async function importYear(args: string[], io: CliIo, dataDir: string | undefined
   io.out(
     `Imported ${summary} into ${saved}; it replaces the ${SOURCE_TEXT[before.data.source].short} calendar for ${year.year}.`,
   );
-  io.out('Deadlines are computed from the calendar whenever they are shown: those that depended on this year use it from now on.');
+  io.out(
+    'Deadlines are computed from the calendar whenever they are shown: those that depended on this year use it from now on.',
+  );
+  const store = storeFile(folder);
+  if (existsSync(store)) {
+    // The queue's due-today and overdue views read materialised deadlines: recompute open cases.
+    const service = StoreService.open({ file: store });
+    try {
+      io.out(
+        `Recomputed the deadlines of ${service.domains.queue.refreshOpenDeadlines()} open cases for the queue.`,
+      );
+    } finally {
+      service.close();
+    }
+  }
   return 0;
 }
 

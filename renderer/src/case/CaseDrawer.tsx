@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ReferenceData } from '../../../shared/rpc/dto';
@@ -7,12 +7,19 @@ import { carrierName, categoryName, provinceName, reasonName, staffName } from '
 import { formatShanghaiDateTime } from '../format/time';
 import { useLocale, useTranslator } from '../i18n/hooks';
 import { useRpcQuery } from '../rpc/queries';
-import { StatusTag } from './StatusTag';
-import { useQueue } from './queueStore';
+import { StatusTag } from '../queue/StatusTag';
+import { useQueue } from '../queue/queueStore';
+import { CaseSummary } from './CaseSummary';
+import { CaseTimeline } from './CaseTimeline';
+import { ClocksSection } from './ClocksSection';
+import './case.css';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
-/** The open case, read-only for now (handling actions arrive with the lifecycle screens). */
+/**
+ * The open case, read-only for now (the transition forms arrive with the case-handling screens):
+ * lifecycle facts and next actions, the deadlines, then the case file and its timeline.
+ */
 export function CaseDrawer() {
   const { t } = useTranslation();
   const translator = useTranslator();
@@ -25,7 +32,7 @@ export function CaseDrawer() {
     <Drawer
       open={openId !== null}
       onClose={close}
-      size={640}
+      size={720}
       title={detail.data ? t('case.title', { caseNo: detail.data.caseNo }) : t('nav.queue')}
       extra={detail.data && <StatusTag status={detail.data.status} />}
     >
@@ -38,8 +45,51 @@ export function CaseDrawer() {
           description={errorText(detail.error, translator)}
         />
       )}
-      {detail.data && <CaseSections detail={detail.data} reference={reference} />}
+      {detail.data && <OpenCase key={detail.data.id} detail={detail.data} reference={reference} />}
     </Drawer>
+  );
+}
+
+function OpenCase({ detail, reference }: { detail: CaseDetail; reference: ReferenceData | undefined }) {
+  const { t } = useTranslation();
+  const translator = useTranslator();
+  const history = useRpcQuery('cases.history', { id: detail.id });
+  const count = history.data?.length;
+
+  return (
+    <div className="case-open">
+      <CaseSummary detail={detail} />
+      <ClocksSection caseId={detail.id} />
+      <Tabs
+        className="case-tabs"
+        items={[
+          {
+            key: 'details',
+            label: t('case.section.details'),
+            children: <CaseSections detail={detail} reference={reference} />,
+          },
+          {
+            key: 'timeline',
+            label:
+              count === undefined ? t('case.section.timeline') : t('case.section.timelineCount', { count }),
+            children: (
+              <>
+                {history.isPending && <Skeleton active />}
+                {history.error && !history.data && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    title={t('case.timeline.loadFailed')}
+                    description={errorText(history.error, translator)}
+                  />
+                )}
+                {history.data && <CaseTimeline history={history.data} reference={reference} />}
+              </>
+            ),
+          },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -115,7 +165,6 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
         },
         { key: 'demand', label: t('field.demand'), children: t(`demand.${detail.demand}`) },
         { key: 'amount', label: t('field.demandAmount'), children: detail.demandAmountYuan ?? none },
-        { key: 'transfers', label: t('field.transferCount'), children: detail.transferCount },
       ],
     ],
     [
@@ -134,7 +183,6 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
 
   return (
     <div className="case-sections">
-      <Typography.Paragraph type="secondary">{t('case.readOnly')}</Typography.Paragraph>
       {sections.map(([title, items]) => (
         <Descriptions
           key={title}

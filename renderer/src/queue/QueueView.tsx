@@ -8,7 +8,7 @@ import { useTranslator } from '../i18n/hooks';
 import { useRpcQuery } from '../rpc/queries';
 import { hasCommandModifier, isTypingTarget, useKeydown, useOverlayOpen } from '../shell/keyboard';
 import { useShell } from '../shell/shellStore';
-import { CaseDrawer } from './CaseDrawer';
+import { CaseDrawer } from '../case/CaseDrawer';
 import { EmptyStore } from './EmptyStore';
 import { QueueGrid } from './QueueGrid';
 import { QueueTabs } from './QueueTabs';

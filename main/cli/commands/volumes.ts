@@ -57,6 +57,10 @@ export const volumesCommand: CliCommand = {
       return 1;
     }
     const file = storeFile(resolveDataDir(dataDir));
+    if (!existsSync(file)) {
+      io.err(`No case store at ${file}: start the app once (or seed) first.`);
+      return 2;
+    }
     const { db } = openDatabase({ file });
     try {
       const imported = importVolumeRows(

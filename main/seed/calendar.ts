@@ -134,7 +134,10 @@ function afterPeak(month: number, day: number, peakMonth: number, peakDay: numbe
   return offset < rise ? offset / rise : Math.exp(-(offset - rise) / (length / 3));
 }
 
-/** Whether the day falls in a parcel peak (more delay complaints then). */
+/**
+ * Whether delays are in season: the weeks after 双十一 and 618, and the Spring Festival slowdown
+ * (mid-January to mid-February), when networks are short of couriers.
+ */
 export function isPeakSeason(dayNo: number): boolean {
   const date = new Date(dayNo * DAY_MS);
   const m = date.getUTCMonth() + 1;

@@ -91,11 +91,15 @@ export function writeBatches(
   // Durability off for the load only. In WAL mode the file stays consistent if this process
   // dies; only an OS crash or power cut during the load could lose or damage what it wrote,
   // and the remedy for a broken demo load is to delete the store and seed again. The larger
-  // cache keeps the indexes being appended to in memory. Both restored whatever happens.
+  // cache keeps the indexes being appended to in memory. Foreign keys hold by construction
+  // (carriers and the demo staff are ensured first, events follow their case in the same
+  // transaction), so the load skips checking them row by row. All restored whatever happens.
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
+  db.pragma('foreign_keys = OFF');
   try {
     const s = statements(db);
     const insertBatch = (b: Batch) => {
@@ -134,6 +138,7 @@ export function writeBatches(
     return written;
   } finally {
     source.close();
+    db.pragma(`foreign_keys = ${foreignKeys}`);
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`synchronous = ${synchronous}`);
   }

@@ -93,6 +93,7 @@ describe('writeDemoData into a real store', () => {
     expect(days.length).toBeGreaterThan(500);
     for (const d of days) expect([d.maxNo, d.counter]).toEqual([d.n, d.n]);
     expect(main.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(main.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(main.db.pragma('foreign_key_check')).toEqual([]);
   });
 

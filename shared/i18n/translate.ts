@@ -1,11 +1,17 @@
 import type { Locale } from '../rpc/dto';
+import { COMPENSATION_MESSAGES } from '../compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { STATS_MESSAGES } from '../stats/messages';
 import { messages } from './messages';
 
 const catalogues: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...messages['zh-CN'], ...LIFECYCLE_MESSAGES['zh-CN'], ...STATS_MESSAGES['zh-CN'] },
-  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...STATS_MESSAGES.en },
+  'zh-CN': {
+    ...messages['zh-CN'],
+    ...LIFECYCLE_MESSAGES['zh-CN'],
+    ...STATS_MESSAGES['zh-CN'],
+    ...COMPENSATION_MESSAGES['zh-CN'],
+  },
+  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...STATS_MESSAGES.en, ...COMPENSATION_MESSAGES.en },
 };
 
 /** Adds a feature's messages (e.g. the lifecycle's) to the catalogue main/ translates with. */

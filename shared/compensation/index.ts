@@ -1,0 +1,2 @@
+export * from './calculate';
+export { COMPENSATION_MESSAGES } from './messages';

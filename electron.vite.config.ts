@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'main/electron/index.ts'),
           'store-worker': resolve(import.meta.dirname, 'main/store/worker.ts'),
+          'jobs-worker': resolve(import.meta.dirname, 'main/jobs/worker.ts'),
           web: resolve(import.meta.dirname, 'main/web/start.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

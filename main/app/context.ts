@@ -1,4 +1,5 @@
 import { resolveDataDir, storeFile } from '../config/paths';
+import { JobHost } from '../jobs/host';
 import { createHandlers, type AppFacts } from '../rpc/handlers';
 import { createRouter, type Router } from '../rpc/router';
 import { StoreHost } from '../store/host';
@@ -15,6 +16,7 @@ export interface AppOptions {
 export interface AppContext {
   dataDir: string;
   store: StoreHost;
+  jobs: JobHost;
   router: Router;
   close(): Promise<void>;
 }
@@ -37,11 +39,19 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
   store.on('changed', (change) => {
     if (change.tables.includes('staff')) refreshSession();
   });
+  const jobs = await JobHost.start({ file: storeFile(dataDir), nativeBinding: options.nativeBinding });
   const handlers = createHandlers({
     store,
+    jobs,
     facts: { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
     onSessionChange: refreshSession,
   });
   const router = createRouter(handlers, () => session);
-  return { dataDir, store, router, close: () => store.close() };
+  return {
+    dataDir,
+    store,
+    jobs,
+    router,
+    close: () => Promise.all([jobs.close(), store.close()]).then(() => undefined),
+  };
 }

@@ -9,7 +9,7 @@ import {
   serviceTypeLabel,
 } from '../../shared/stats/labels';
 import { parsePeriod } from '../../shared/stats/period';
-import { viewIndex } from '../store/queue';
+import { VIEWS } from '../store/queue';
 
 /** One exported cell: text, a number, or empty. Numbers stay numbers in XLSX. */
 export type Cell = string | number | null;
@@ -40,41 +40,33 @@ const SELECT = `SELECT c.case_no AS caseNo, c.received_date AS receivedDate, c.s
   c.origin_province AS originProvince, c.dest_province AS destProvince, c.category, c.reason,
   c.valid_appeal AS validAppeal, c.satisfaction, c.carrier_satisfaction AS carrierSatisfaction,
   c.amount_recovered_fen AS amountRecoveredFen, c.description,
-  p.name AS appellantName, p.phone AS appellantPhone
-  FROM cases c`;
+  p.name AS appellantName, p.phone AS appellantPhone`;
 const JOIN = `JOIN parties p ON p.case_id = c.id AND p.kind = 'appellant'`;
 
-const VIEW_WHERE: Record<string, string> = {
-  all: '1 = 1',
-  open: 'c.is_open = 1',
-  closed: 'c.is_open = 0',
-  mine: 'c.assignee_id = ? AND c.is_open = 1',
-  unassigned: 'c.assignee_id IS NULL AND c.is_open = 1',
-};
-
-/** The SQL and parameters of an export's rows, in the queue's order (newest first). */
+/** The SQL and parameters of an export's rows: a queue view in the queue's own order and index. */
 export function caseRowsQuery(
   source: CaseExportRequest['source'],
   staffId: string,
+  now = Date.now(),
 ): { sql: string; params: unknown[] } {
   switch (source.kind) {
     case 'view': {
-      const where = VIEW_WHERE[source.view]!;
+      const v = VIEWS[source.view];
       return {
-        sql: `${SELECT} INDEXED BY ${viewIndex(source.view)} ${JOIN} WHERE ${where} ORDER BY c.received_at DESC, c.id DESC`,
-        params: source.view === 'mine' ? [staffId] : [],
+        sql: `${SELECT} FROM ${v.from} ${JOIN} WHERE ${v.where} ORDER BY ${v.key} ${v.direction}, ${v.id} ${v.direction}`,
+        params: v.params({ staffId, now }),
       };
     }
     case 'period': {
       const p = parsePeriod(source.period);
       return {
-        sql: `${SELECT} ${JOIN} WHERE c.received_date >= ? AND c.received_date < ? ORDER BY c.received_at, c.id`,
+        sql: `${SELECT} FROM cases c ${JOIN} WHERE c.received_date >= ? AND c.received_date < ? ORDER BY c.received_at, c.id`,
         params: [p.from, p.until],
       };
     }
     case 'selection':
       return {
-        sql: `${SELECT} ${JOIN} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.received_at DESC, c.id DESC`,
+        sql: `${SELECT} FROM cases c ${JOIN} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.received_at DESC, c.id DESC`,
         params: [JSON.stringify(source.caseIds)],
       };
   }

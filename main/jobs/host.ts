@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
+import type { JobProgress } from '../../shared/stats/dto';
 import { siblingEntry, spawnWorker } from '../workers/spawn';
 import type { JobReply, JobResult, JobSpec, JobWorkerData } from './protocol';
-
-export interface JobProgress {
-  jobId: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  error?: string;
-}
 
 interface Entry {
   progress: JobProgress;

@@ -1,4 +1,5 @@
 import type { CaseExportRequest } from '../../shared/stats/columns';
+import type { DrillCase, ExportResult, PostLockDifference, TrendPoint } from '../../shared/stats/dto';
 import type { DrillFilter, Notice } from '../../shared/stats/notice';
 
 /** What the job worker can be asked to do. Everything reads the store; nothing writes it. */
@@ -6,6 +7,7 @@ export type JobSpec =
   | { kind: 'notice'; period: string }
   | { kind: 'drill'; filter: DrillFilter; limit: number }
   | { kind: 'trend'; months: string[] }
+  | { kind: 'differences'; period: string }
   | { kind: 'noticeExport'; period: string; format: 'xlsx' | 'csv'; file: string }
   | {
       kind: 'caseExport';
@@ -15,30 +17,7 @@ export type JobSpec =
       file: string;
     };
 
-export interface TrendPoint {
-  month: string;
-  total: number;
-  valid: number;
-}
-
-export interface DrillCase {
-  id: string;
-  caseNo: string;
-  receivedDate: string;
-  carrierId: string;
-  category: string;
-  reason: string;
-  status: string;
-  validAppeal: boolean | null;
-}
-
-export interface ExportResult {
-  file: string;
-  rows: number;
-  bytes: number;
-}
-
-export type JobResult = Notice | DrillCase[] | TrendPoint[] | ExportResult;
+export type JobResult = Notice | DrillCase[] | TrendPoint[] | PostLockDifference[] | ExportResult;
 
 export type JobRequest = { type: 'start'; jobId: string; spec: JobSpec } | { type: 'cancel'; jobId: string };
 

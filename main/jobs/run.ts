@@ -5,6 +5,7 @@ import { countRows, caseRowsQuery, headersOf, rowMapper, type RawCaseRow } from 
 import { writeNoticeCsv, writeNoticeXlsx } from '../export/notice';
 import { writeCsv, writeXlsx } from '../export/writers';
 import { drillCases, monthlyTrend } from '../stats/drill';
+import { postLockDifferences } from '../stats/locks';
 import { noticeFor } from '../stats/notice';
 import type { JobResult, JobSpec } from './protocol';
 
@@ -24,6 +25,8 @@ export async function runJob(
       return noticeFor(db, spec.period);
     case 'drill':
       return drillCases(db, spec.filter, spec.limit);
+    case 'differences':
+      return postLockDifferences(db, spec.period);
     case 'trend':
       return monthlyTrend(db, spec.months.map(parsePeriod));
     case 'noticeExport': {

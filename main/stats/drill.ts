@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DrillFilter } from '../../shared/stats/notice';
 import { parsePeriod, type Period } from '../../shared/stats/period';
-import type { DrillCase, TrendPoint } from '../jobs/protocol';
+import type { DrillCase, TrendPoint } from '../../shared/stats/dto';
 
 /** The SQL condition for the cases behind one number of the notice. */
 export function drillWhere(filter: DrillFilter): { where: string; params: unknown[] } {

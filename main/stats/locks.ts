@@ -1,22 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { PeriodLock, PostLockDifference } from '../../shared/stats/dto';
 import { parsePeriod } from '../../shared/stats/period';
 import { fingerprintSql } from './aggregate';
 import { averagingSetting, computeNotice } from './notice';
-
-export interface PostLockDifference {
-  caseId: string;
-  caseNo: string;
-  /** added: now counts in the period; removed: no longer does; changed: counts differently. */
-  change: 'added' | 'removed' | 'changed';
-  before: unknown[] | null;
-  after: unknown[] | null;
-}
-
-export interface PeriodLock {
-  period: string;
-  lockedAt: number;
-  lockedBy: string;
-}
 
 /**
  * Freezes a period as reported: the notice as computed now, and what each case contributed,

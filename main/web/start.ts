@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     port,
   });
   app.store.on('changed', (payload) => host.broadcast({ event: 'data.changed', payload }));
+  app.jobs.on('progress', (payload) => host.broadcast({ event: 'jobs.progress', payload }));
   console.log(`Postal Complaint Desk is running at ${host.url}`);
   console.log(`Data folder: ${app.dataDir}`);
 

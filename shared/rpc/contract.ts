@@ -3,6 +3,8 @@ import type { Procedure } from './define';
 import type { DataChanged } from './dto';
 import { appProcedures } from './procedures/app';
 import { caseProcedures } from './procedures/cases';
+import { statsProcedures } from './procedures/stats';
+import type { JobProgress } from '../stats/dto';
 import { queueProcedures } from './procedures/queue';
 
 /**
@@ -14,6 +16,7 @@ export const contract = {
   ...appProcedures,
   ...caseProcedures,
   ...queueProcedures,
+  ...statsProcedures,
 } as const satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
@@ -22,9 +25,11 @@ export type ProcedureName = keyof Contract;
 /** Push events from main to the renderer. */
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()), caseIds: z.array(z.string()).optional() }),
+  'jobs.progress': z.object({ jobId: z.string(), state: z.string(), done: z.number(), total: z.number() }),
 } as const;
 
 export interface EventPayloads {
   'data.changed': DataChanged;
+  'jobs.progress': JobProgress;
 }
 export type EventName = keyof EventPayloads;

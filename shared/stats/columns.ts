@@ -57,3 +57,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** Roles that may export personal data unmasked (and then only when the user ticks it; recorded). */
+export const PERSONAL_EXPORT_ROLES = ['team_lead', 'admin'] as const;

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/rpc/dto';
 import { RpcFailure } from '../../../shared/rpc/errors';
+import type { JobHost } from '../../jobs/host';
 import type { StoreHost } from '../../store/host';
 import type { SessionState } from '../../store/service';
 
@@ -13,6 +14,8 @@ export interface AppFacts {
 /** What handlers may use: the store worker, facts about this launch, and session refresh. */
 export interface HandlerDeps {
   store: StoreHost;
+  /** Statistics and exports on read-only connections of their own (main/jobs). */
+  jobs: JobHost;
   facts: AppFacts;
   onSessionChange(): void;
 }

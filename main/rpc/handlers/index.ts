@@ -3,10 +3,11 @@ import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import type { HandlerDeps } from './deps';
 import { queueHandlers } from './queue';
+import { statsHandlers } from './stats';
 
 export type { AppFacts, HandlerDeps } from './deps';
 
 /** One handler per procedure, one module per area (mirroring shared/rpc/procedures). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...appHandlers(deps), ...caseHandlers(deps), ...queueHandlers(deps) };
+  return { ...appHandlers(deps), ...caseHandlers(deps), ...queueHandlers(deps), ...statsHandlers(deps) };
 }

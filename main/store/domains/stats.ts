@@ -34,6 +34,11 @@ export function statsDomain(ctx: StoreContext) {
       return { locked: true };
     },
     locks: () => periodLocks(db),
+    /** An unmasked export of personal data is recorded before the file is written (PIPL Art.51). */
+    recordPersonalExport(what: { source: unknown; columns: string[] }, actor: Actor): void {
+      const at = Date.now();
+      db.transaction(() => outbox.append('exportPersonalData.v1', what, null, actor, at))();
+    },
     setAveraging(method: AveragingMethod): { averaging: AveragingMethod } {
       if (!AVERAGING_METHODS.includes(method))
         throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED');

@@ -337,6 +337,72 @@ export const syncConflicts = sqliteTable(
   (t) => [index('sync_conflicts_open_idx').on(t.resolvedAt, t.detectedAt)],
 );
 
+/** Case notes: append-only (corrections are new notes), each with its author and time. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    authorId: text('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** The contact log: each call to the appellant, its outcome and when to try again. */
+export const caseContacts = sqliteTable(
+  'case_contacts',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    staffId: text('staff_id').notNull(),
+    calledAt: integer('called_at').notNull(),
+    /** reached | no_answer | busy | wrong_number */
+    outcome: text('outcome').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('case_contacts_case_idx').on(t.caseId, t.calledAt)],
+);
+
+/** Free tags on cases (bulk "add a tag"); one row per case and tag. */
+export const caseTags = sqliteTable(
+  'case_tags',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    tag: text('tag').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: integer('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.tag] }), index('case_tags_tag_idx').on(t.tag, t.caseId)],
+);
+
+/** Appeals linked as possible duplicates (same waybill or phone): linked, never merged. Stored once, a < b. */
+export const caseLinks = sqliteTable(
+  'case_links',
+  {
+    caseA: text('case_a')
+      .notNull()
+      .references(() => cases.id),
+    caseB: text('case_b')
+      .notNull()
+      .references(() => cases.id),
+    /** waybill | phone | manual */
+    reason: text('reason').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseA, t.caseB] }), index('case_links_b_idx').on(t.caseB)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof parties.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;

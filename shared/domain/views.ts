@@ -81,5 +81,8 @@ export interface UserView extends ViewDefinition {
   updatedAt: number;
 }
 
+/** Searches too short for the trigram index look only at this many most recently registered cases. */
+export const SHORT_SEARCH_WINDOW = 20_000;
+
 /** How the search box understood its text, so the screen can say what it searched. */
 export type SearchKind = 'text' | 'short_text' | 'number' | 'case_no';

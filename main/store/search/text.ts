@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { normaliseMainlandPhone } from '../../../shared/domain/phone';
 import { normaliseWaybill } from '../../../shared/domain/waybill';
-import type { SearchKind } from '../../../shared/domain/views';
+import { SHORT_SEARCH_WINDOW, type SearchKind } from '../../../shared/domain/views';
 import type { CasePage } from '../../../shared/rpc/dto';
 import { APPELLANT, COLUMNS, StatementCache, toPage, type Cursor, type Row } from '../queue';
 
@@ -13,9 +13,8 @@ import { APPELLANT, COLUMNS, StatementCache, toPage, type Cursor, type Row } fro
  * - anything else: words of three or more characters go to the FTS5 trigram index (so any
  *   Chinese substring of three characters matches); shorter words only narrow those matches.
  *   A query with no word of three characters cannot use a trigram index: it scans the most
- *   recently registered SHORT_WINDOW cases and the result says so (`kind: 'short_text'`).
+ *   recently registered SHORT_SEARCH_WINDOW cases and the result says so (`kind: 'short_text'`).
  */
-export const SHORT_WINDOW = 20_000;
 const EXACT_LIMIT = 200;
 
 export interface SearchPage extends CasePage {
@@ -83,7 +82,7 @@ export class CaseSearch {
     } else {
       const max = (this.stmts.get('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
       where.push('s.rowid > ?');
-      params.push(max - SHORT_WINDOW);
+      params.push(max - SHORT_SEARCH_WINDOW);
     }
     for (const w of short) {
       where.push('(instr(s.description, ?) > 0 OR instr(s.name, ?) > 0)');

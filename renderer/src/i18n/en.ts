@@ -112,6 +112,7 @@ export const en: Record<UiKey, string> = {
   'queue.col.waybill': 'Waybill no.',
   'queue.col.category': 'Category / reason',
   'queue.col.assignee': 'Assignee',
+  'queue.col.priority': 'Priority',
   'queue.unassigned': 'Unassigned',
   'queue.grid': 'Cases',
   'queue.loadingMore': 'Loading…',
@@ -120,8 +121,6 @@ export const en: Record<UiKey, string> = {
   'queue.retry': 'Retry',
   'queue.search.label': 'Search cases',
   'queue.search.placeholder': 'Search case no., waybill, phone',
-  'queue.search.soon': 'Coming soon',
-  'queue.search.comingSoon': 'Search is coming soon.',
   'queue.register': 'Register appeal',
   'queue.shortcutsHint': 'Press ? for shortcuts',
 

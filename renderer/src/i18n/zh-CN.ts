@@ -110,6 +110,7 @@ export const zhCN = {
   'queue.col.waybill': '运单号',
   'queue.col.category': '问题类别 / 二级原因',
   'queue.col.assignee': '承办人',
+  'queue.col.priority': '优先级',
   'queue.unassigned': '未分派',
   'queue.grid': '案件列表',
   'queue.loadingMore': '正在加载…',
@@ -118,8 +119,6 @@ export const zhCN = {
   'queue.retry': '重试',
   'queue.search.label': '搜索案件',
   'queue.search.placeholder': '搜索案件编号、运单号、电话',
-  'queue.search.soon': '即将开放',
-  'queue.search.comingSoon': '搜索功能即将开放。',
   'queue.register': '登记申诉',
   'queue.shortcutsHint': '按 ? 查看快捷键',
 

@@ -1,11 +1,13 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../shared/rpc/dto';
 import { hasCommandModifier, isActivatableTarget, isTypingTarget, useKeydown } from '../shell/keyboard';
-import { queueFeatures, useQueueColumns } from './columns';
+import type { SortColumn, ViewSort } from '../../../shared/domain/views';
+import { useColumnPrefs } from './columnPrefs';
+import { columnKey, queueFeatures, useQueueColumns } from './columns';
 
 /** Fixed geometry: the virtualizer never measures, so a million-row view scrolls like a short one. */
 export const ROW_HEIGHT = 40;
@@ -26,14 +28,55 @@ export interface QueueGridProps {
   onOpen(id: string): void;
   /** Off while a dialog or drawer owns the keyboard. */
   keyboard: boolean;
+  /** A user view's sort: its headers sort in the store. Saved views keep their indexed order. */
+  sort?: ViewSort | undefined;
+  onSort?: ((sort: ViewSort) => void) | undefined;
 }
+
+/** Queue columns the store can sort a user view by (personal data columns are not sortable). */
+const SORTABLE: Record<string, SortColumn> = {
+  caseNo: 'caseNo',
+  receivedAt: 'receivedAt',
+  status: 'status',
+  channel: 'channel',
+  carrierId: 'carrierId',
+  waybillNo: 'waybillNo',
+  category: 'category',
+  assigneeId: 'assigneeId',
+};
 
 /** The queue's rows: a virtualised ARIA grid over keyset pages, driven by j/k/arrows and Enter. */
 export function QueueGrid(props: QueueGridProps) {
   const { rows, total, hasMore, fetching, loadMore, selectedId, onSelect, onOpen } = props;
   const { t } = useTranslation();
-  const columns = useQueueColumns();
+  const allColumns = useQueueColumns();
+  const { prefs, set: savePrefs } = useColumnPrefs();
+  // Widths being dragged, before they are saved.
+  const [dragWidths, setDragWidths] = useState<Record<string, number>>({});
+  const columns = useMemo(() => {
+    const hidden = new Set(prefs.hidden);
+    return allColumns
+      .filter((c) => !hidden.has(columnKey(c)))
+      .map((c) => {
+        const width = dragWidths[columnKey(c)] ?? prefs.widths[columnKey(c)];
+        return width === undefined ? c : { ...c, size: width };
+      });
+  }, [allColumns, prefs, dragWidths]);
   const table = useTable({ features: queueFeatures, columns, data: rows, getRowId: (row) => row.id });
+  const startResize = (id: string, startWidth: number, startX: number) => {
+    let width = startWidth;
+    const move = (e: PointerEvent) => {
+      width = Math.max(48, Math.min(1200, Math.round(startWidth + e.clientX - startX)));
+      setDragWidths((w) => ({ ...w, [id]: width }));
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      savePrefs({ ...prefs, widths: { ...prefs.widths, [id]: width } });
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
   const tableRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -114,16 +157,44 @@ export function QueueGrid(props: QueueGridProps) {
       <div role="rowgroup" className="queue-head" style={{ minWidth: width, height: HEADER_HEIGHT }}>
         {table.getHeaderGroups().map((group) => (
           <div role="row" aria-rowindex={1} key={group.id} className="queue-row">
-            {group.headers.map((header) => (
-              <div
-                role="columnheader"
-                key={header.id}
-                className="queue-cell"
-                style={{ width: header.getSize() }}
-              >
-                <table.FlexRender header={header} />
-              </div>
-            ))}
+            {group.headers.map((header) => {
+              const sortColumn = props.onSort ? SORTABLE[header.column.id] : undefined;
+              const sorted = sortColumn !== undefined && props.sort?.column === sortColumn;
+              const direction = sorted ? props.sort!.direction : undefined;
+              return (
+                <div
+                  role="columnheader"
+                  key={header.id}
+                  className={sortColumn ? 'queue-cell queue-head-sortable' : 'queue-cell'}
+                  style={{ width: header.getSize(), position: 'relative' }}
+                  aria-sort={
+                    direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
+                  }
+                  onClick={
+                    sortColumn
+                      ? () =>
+                          props.onSort!({
+                            column: sortColumn,
+                            direction: direction === 'desc' ? 'asc' : 'desc',
+                          })
+                      : undefined
+                  }
+                >
+                  <table.FlexRender header={header} />
+                  {direction && <span aria-hidden>{direction === 'asc' ? ' ▲' : ' ▼'}</span>}
+                  <span
+                    className="queue-resize"
+                    aria-hidden
+                    onClick={(e) => e.stopPropagation()}
+                    onPointerDown={(e) => {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      startResize(header.column.id, header.getSize(), e.clientX);
+                    }}
+                  />
+                </div>
+              );
+            })}
           </div>
         ))}
       </div>

@@ -1,11 +1,13 @@
+import './queue.css';
 import { Alert, Button, Empty, Spin } from 'antd';
 import type { InputRef } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUE_VIEWS } from '../../../shared/domain/views';
+import { QUEUE_VIEWS, SHORT_SEARCH_WINDOW } from '../../../shared/domain/views';
 import { errorText } from '../forms/errorText';
-import { useTranslator } from '../i18n/hooks';
-import { useRpcQuery } from '../rpc/queries';
+import { formatCount } from '../format/numbers';
+import { useLocale, useTranslator } from '../i18n/hooks';
+import { useRpcMutation, useRpcQuery } from '../rpc/queries';
 import { hasCommandModifier, isTypingTarget, useKeydown, useOverlayOpen } from '../shell/keyboard';
 import { useShell } from '../shell/shellStore';
 import { CaseDrawer } from '../case/CaseDrawer';
@@ -13,7 +15,7 @@ import { EmptyStore } from './EmptyStore';
 import { QueueGrid } from './QueueGrid';
 import { QueueTabs } from './QueueTabs';
 import { QueueToolbar } from './QueueToolbar';
-import { useQueue } from './queueStore';
+import { sourceOf, useQueue } from './queueStore';
 import { useQueuePages } from './useQueuePages';
 
 /** 案件队列: saved views over the whole store, with the first-start demo offer when it is empty. */
@@ -29,7 +31,7 @@ export function QueueView() {
     if (e.key === '/') {
       e.preventDefault();
       searchRef.current?.focus();
-    } else if (/^[1-5]$/.test(e.key)) {
+    } else if (/^[1-9]$/.test(e.key)) {
       setView(QUEUE_VIEWS[Number(e.key) - 1]!);
     }
   }, !overlayOpen);
@@ -50,9 +52,15 @@ export function QueueView() {
 function QueueViews({ keyboard }: { keyboard: boolean }) {
   const { t } = useTranslation();
   const translator = useTranslator();
-  const { view, selectedId, setView, select, open } = useQueue();
-  const pages = useQueuePages(view);
-  const total = useRpcQuery('cases.count', { view }).data?.count;
+  const locale = useLocale();
+  const { view, userViewId, search, selectedId, select, open, setSearch } = useQueue();
+  const source = sourceOf({ view, userViewId, search });
+  const pages = useQueuePages(source);
+  const counts = useRpcQuery('queue.counts', {}).data;
+  const userViews = useRpcQuery('queue.views.list', {}).data;
+  const userView = userViews?.find((v) => v.id === userViewId);
+  const updateView = useRpcMutation('queue.views.update');
+  const total = source.kind === 'view' ? counts?.[source.view] : undefined;
 
   let body;
   if (pages.isPending) {
@@ -82,13 +90,36 @@ function QueueViews({ keyboard }: { keyboard: boolean }) {
         onSelect={select}
         onOpen={open}
         keyboard={keyboard}
+        sort={userView?.sort}
+        onSort={
+          userView
+            ? (sort) =>
+                updateView.mutate({
+                  id: userView.id,
+                  definition: { name: userView.name, filters: userView.filters, sort },
+                })
+            : undefined
+        }
       />
     );
   }
 
   return (
     <>
-      <QueueTabs view={view} onChange={setView} />
+      <QueueTabs />
+      {search !== null && (
+        <Alert
+          className="queue-search-banner"
+          type="info"
+          data-testid="search-banner"
+          title={t('queue.search.title', { text: search })}
+          description={
+            pages.searchKind &&
+            t(`queue.search.kind.${pages.searchKind}`, { n: formatCount(SHORT_SEARCH_WINDOW, locale) })
+          }
+          action={<Button onClick={() => setSearch(null)}>{t('queue.search.clear')}</Button>}
+        />
+      )}
       {body}
     </>
   );

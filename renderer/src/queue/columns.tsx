@@ -25,6 +25,11 @@ function Clipped({ text }: { text: string }) {
   );
 }
 
+/** A column's id: the display columns name theirs, accessor columns are named by their field. */
+export function columnKey(def: { id?: string | undefined }): string {
+  return def.id ?? (def as { accessorKey?: string }).accessorKey ?? '';
+}
+
 export function useQueueColumns() {
   const { t } = useTranslation();
   const locale = useLocale();

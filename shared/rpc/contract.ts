@@ -3,6 +3,7 @@ import type { Procedure } from './define';
 import type { DataChanged } from './dto';
 import { appProcedures } from './procedures/app';
 import { caseProcedures } from './procedures/cases';
+import { caseworkProcedures } from './procedures/casework';
 import { statsProcedures } from './procedures/stats';
 import type { JobProgress } from '../stats/dto';
 import { queueProcedures } from './procedures/queue';
@@ -16,6 +17,7 @@ export const contract = {
   ...appProcedures,
   ...caseProcedures,
   ...queueProcedures,
+  ...caseworkProcedures,
   ...statsProcedures,
 } as const satisfies Record<string, Procedure>;
 

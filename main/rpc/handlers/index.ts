@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
+import { caseworkHandlers } from './casework';
 import type { HandlerDeps } from './deps';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
@@ -9,5 +10,11 @@ export type { AppFacts, HandlerDeps } from './deps';
 
 /** One handler per procedure, one module per area (mirroring shared/rpc/procedures). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...appHandlers(deps), ...caseHandlers(deps), ...queueHandlers(deps), ...statsHandlers(deps) };
+  return {
+    ...appHandlers(deps),
+    ...caseHandlers(deps),
+    ...queueHandlers(deps),
+    ...statsHandlers(deps),
+    ...caseworkHandlers(deps),
+  };
 }

@@ -1,6 +1,7 @@
 import { verifyAuditTrail } from '../audit';
 import type { StoreContext } from '../context';
 import { casesDomain } from './cases';
+import { caseworkDomain } from './casework';
 import { demoDomain } from './demo';
 import { queueDomain } from './queue';
 import { sessionDomain } from './session';
@@ -17,6 +18,7 @@ export function createDomains(ctx: StoreContext) {
     demo: demoDomain(ctx),
     stats: statsDomain(ctx),
     queue: queueDomain(ctx),
+    casework: caseworkDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

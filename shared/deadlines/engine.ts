@@ -11,6 +11,7 @@ import { workingMsBetween } from './office-hours';
 import type { OfficeHours } from './office-hours';
 import { computeDue } from './period';
 import type { Due, PeriodSpec } from './period';
+import { entryLabel, statusLabel } from './labels';
 import type { LimitRule, RuleProfile, StopTrigger, TimeUnit } from './profile-schema';
 
 export interface ClockInput {
@@ -195,8 +196,11 @@ function crossedWarnings(
   return daysLeft || elapsed ? { daysLeft, elapsed } : NOT_CROSSED;
 }
 
-const stopText = (t: StopTrigger) =>
-  t.on === 'status' ? { en: `entered ${t.status}`, zh: `进入 ${t.status}` } : { en: t.type, zh: t.type };
+const stopText = (t: StopTrigger) => {
+  if (t.on !== 'status') return entryLabel(t.type);
+  const s = statusLabel(t.status);
+  return { en: `entered ${s.en}`, zh: `进入“${s.zh}”` };
+};
 
 function explainClock(
   { window, due, status: clock, rule, crossed }: ClockParts,
@@ -206,13 +210,13 @@ function explainClock(
   const at = formatShanghaiMinute(window.startedAt);
   const start = window.startedBy;
   if (start.on === 'received') say(out, `received ${at} (+08:00)`, `收到申诉：${at}（北京时间）`);
-  else if (start.on === 'status')
-    say(
-      out,
-      `started ${at} (+08:00) on entering ${start.status}`,
-      `${at}（北京时间）进入 ${start.status}，开始计时`,
-    );
-  else say(out, `started ${at} (+08:00) on ${start.type}`, `${at}（北京时间）发生 ${start.type}，开始计时`);
+  else if (start.on === 'status') {
+    const s = statusLabel(start.status);
+    say(out, `started ${at} (+08:00) on entering ${s.en}`, `${at}（北京时间）进入“${s.zh}”，开始计时`);
+  } else {
+    const e = entryLabel(start.type);
+    say(out, `started ${at} (+08:00) on ${e.en}`, `${at}（北京时间）${e.zh}，开始计时`);
+  }
   if (window.restarts > 0) {
     say(
       out,
@@ -222,7 +226,8 @@ function explainClock(
   }
   explainDue(due, input.calendar, out);
   if (window.pausedIn !== undefined) {
-    say(out, `paused now: the case is in ${window.pausedIn}`, `当前暂停计时：案件处于 ${window.pausedIn}`);
+    const s = statusLabel(window.pausedIn);
+    say(out, `paused now: the case is ${s.en}`, `当前暂停计时：案件处于“${s.zh}”`);
   }
 
   const asOf = formatShanghaiMinute(clock.stoppedAt ?? input.now);

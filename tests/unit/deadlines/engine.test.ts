@@ -224,7 +224,8 @@ describe('pauses from the history', () => {
       pausedMs: t('2025-10-09T12:00') - t('2025-09-29T09:00'),
       state: 'warning',
     });
-    expect(clock?.explanation.en).toContain('paused now: the case is in verifying');
+    expect(clock?.explanation.en).toContain('paused now: the case is Verifying');
+    expect(clock?.explanation.zh).toContain('当前暂停计时：案件处于“核实中”');
   });
 
   it('resumes when the case leaves the pausing status', () => {

@@ -406,3 +406,71 @@ export const caseLinks = sqliteTable(
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof parties.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+
+/**
+ * Escalation rules as data (shared/escalation/rules.ts checks `params` and `actions`): one row per
+ * rule, edited by an administrator; the engine (main/escalation) reads them on every pass.
+ */
+export const escalationRules = sqliteTable('escalation_rules', {
+  id: text('id').primaryKey(),
+  /** pre_breach | breach | carrier_overdue | repeat_appeals | outlet_pileup | sensitive_words | claim_amount | transfer_rounds */
+  kind: text('kind').notNull(),
+  /** 1 handler, 2 team lead, 3 head of centre. */
+  level: integer('level').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** JSON: the kind's parameters. */
+  params: text('params').notNull(),
+  /** JSON array: notify | raise_priority | reassign. */
+  actions: text('actions').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/**
+ * Raised escalations. `condition` names the exact condition (e.g. the clock and its due time), and
+ * (rule, case, condition) is unique: the same condition never raises twice, however often rules run.
+ */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id').notNull(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    condition: text('condition').notNull(),
+    level: integer('level').notNull(),
+    /** open | acknowledged | resolved | snoozed */
+    state: text('state').notNull(),
+    /** JSON: what the rule saw (i18n key + params). */
+    evidence: text('evidence').notNull(),
+    raisedAt: integer('raised_at').notNull(),
+    acknowledgedAt: integer('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    resolvedAt: integer('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolutionNote: text('resolution_note'),
+    snoozedUntil: integer('snoozed_until'),
+    snoozeReason: text('snooze_reason'),
+  },
+  (t) => [
+    uniqueIndex('escalations_rule_case_condition_uq').on(t.ruleId, t.caseId, t.condition),
+    index('escalations_state_level_idx').on(t.state, t.level, t.raisedAt),
+    index('escalations_case_idx').on(t.caseId, t.raisedAt),
+  ],
+);
+
+/** The in-app inbox: one row per notified staff member and escalation. */
+export const escalationInbox = sqliteTable(
+  'escalation_inbox',
+  {
+    escalationId: text('escalation_id').notNull(),
+    staffId: text('staff_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.escalationId, t.staffId] }),
+    index('escalation_inbox_staff_idx').on(t.staffId, t.readAt, t.createdAt),
+  ],
+);

@@ -9,7 +9,12 @@ import { useLocale, useTranslator } from '../i18n/hooks';
 import { useRpcQuery } from '../rpc/queries';
 import { StatusTag } from '../queue/StatusTag';
 import { useQueue } from '../queue/queueStore';
+import { AssignDialog } from './AssignDialog';
+import { useCaseShortcuts } from './caseCommands';
 import { CaseSummary } from './CaseSummary';
+import { CaseworkSection } from './CaseworkSection';
+import { CompensationPanel } from './CompensationPanel';
+import { TransitionForm } from './TransitionForm';
 import { CaseTimeline } from './CaseTimeline';
 import { ClocksSection } from './ClocksSection';
 import './case.css';
@@ -17,8 +22,9 @@ import './case.css';
 type Items = NonNullable<DescriptionsProps['items']>;
 
 /**
- * The open case, read-only for now (the transition forms arrive with the case-handling screens):
- * lifecycle facts and next actions, the deadlines, then the case file and its timeline.
+ * The open case: lifecycle facts and the transitions the user may take (each opening its form),
+ * the deadlines, the handler's work (assignment, personal data, notes, calls, compensation), then
+ * the case file and its timeline. `c` claims and `a` assigns the open case.
  */
 export function CaseDrawer() {
   const { t } = useTranslation();
@@ -55,14 +61,27 @@ function OpenCase({ detail, reference }: { detail: CaseDetail; reference: Refere
   const translator = useTranslator();
   const history = useRpcQuery('cases.history', { id: detail.id });
   const count = history.data?.length;
+  useCaseShortcuts(detail.id, true);
 
   return (
     <div className="case-open">
       <CaseSummary detail={detail} />
       <ClocksSection caseId={detail.id} />
+      <TransitionForm detail={detail} reference={reference} />
+      <AssignDialog expectedAssignee={detail.assigneeId} />
       <Tabs
         className="case-tabs"
         items={[
+          {
+            key: 'work',
+            label: t('casework.tab'),
+            children: <CaseworkSection detail={detail} />,
+          },
+          {
+            key: 'compensation',
+            label: t('casework.comp.title'),
+            children: <CompensationPanel serviceType={detail.serviceType} />,
+          },
           {
             key: 'details',
             label: t('case.section.details'),

@@ -1,18 +1,19 @@
-import { Button, Tag, Tooltip, Typography } from 'antd';
-import { useId, type ReactNode } from 'react';
+import { Button, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRANSFERS_BEFORE_FLAG } from '../../../shared/lifecycle/transitions';
 import type { CaseDetail } from '../../../shared/rpc/dto';
+import { useCasework } from './caseworkStore';
 
 /**
  * The head of the drawer: what the lifecycle knows about the case (transfers, supervision,
- * escalation) and what the user's roles may do next. The actions are shown but not offered yet:
- * their forms come with the case-handling screens.
+ * escalation) and what the user's roles may do next: exactly the transitions main offers, each
+ * opening its form.
  */
 export function CaseSummary({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { lifecycle, available } = detail;
-  const hintId = useId();
+  const openForm = useCasework((s) => s.openForm);
 
   return (
     <div className="case-summary">
@@ -55,25 +56,17 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         )}
       </dl>
 
-      <div className="case-actions" role="group" aria-label={t('case.actions')} aria-describedby={hintId}>
+      <div className="case-actions" role="group" aria-label={t('case.actions')}>
         <span className="case-actions-label">{t('case.actions')}</span>
         {available.length === 0 ? (
           <Typography.Text type="secondary">{t('case.actions.none')}</Typography.Text>
         ) : (
           available.map((name) => (
-            <Tooltip key={name} title={t('case.actions.soon')}>
-              {/* A disabled button gets no pointer events: the wrapper shows the tooltip. */}
-              <span className="case-action">
-                <Button size="small" disabled data-transition={name}>
-                  {t(`lifecycle.transition.${name}`)}
-                </Button>
-              </span>
-            </Tooltip>
+            <Button key={name} size="small" data-transition={name} onClick={() => openForm(name)}>
+              {t(`lifecycle.transition.${name}`)}
+            </Button>
           ))
         )}
-        <Typography.Text type="secondary" id={hintId} className="case-actions-hint">
-          {available.length > 0 && t('case.actions.soon')}
-        </Typography.Text>
       </div>
     </div>
   );

@@ -1,7 +1,10 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { messages } from '../../../shared/i18n/messages';
+import { CASEWORK_MESSAGES } from '../../../shared/casework/messages';
+import { COMPENSATION_MESSAGES } from '../../../shared/compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
+import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -14,8 +17,22 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
  * status and transition labels), so a label or an error reads the same wherever it shows.
  */
 export const catalogues: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...messages['zh-CN'], ...LIFECYCLE_MESSAGES['zh-CN'], ...zhCN },
-  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...en },
+  'zh-CN': {
+    ...messages['zh-CN'],
+    ...LIFECYCLE_MESSAGES['zh-CN'],
+    ...CASEWORK_MESSAGES['zh-CN'],
+    ...COMPENSATION_MESSAGES['zh-CN'],
+    ...CASEWORK_UI_MESSAGES['zh-CN'],
+    ...zhCN,
+  },
+  en: {
+    ...messages.en,
+    ...LIFECYCLE_MESSAGES.en,
+    ...CASEWORK_MESSAGES.en,
+    ...COMPENSATION_MESSAGES.en,
+    ...CASEWORK_UI_MESSAGES.en,
+    ...en,
+  },
 };
 
 export function createI18n(language: Locale = DEFAULT_LOCALE): i18n {

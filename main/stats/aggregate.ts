@@ -42,6 +42,18 @@ const OVERDUE_SQL = `
    WHERE received_date >= ? AND received_date < ? AND supervision_reminders > 0
    GROUP BY carrier_id, dest_province`;
 
+const PROVINCE_SQL = `
+  SELECT dest_province AS province, count(*) AS count
+    FROM cases INDEXED BY cases_stats_idx
+   WHERE received_date >= ? AND received_date < ?
+   GROUP BY dest_province`;
+
+export function provinceGroups(db: Database.Database, period: Period): { province: string; count: number }[] {
+  return db
+    .prepare<[string, string], { province: string; count: number }>(PROVINCE_SQL)
+    .all(period.from, period.until);
+}
+
 export function caseGroups(db: Database.Database, period: Period): CaseGroup[] {
   return db.prepare<[string, string], CaseGroup>(GROUPS_SQL).all(period.from, period.until);
 }

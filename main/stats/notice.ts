@@ -18,7 +18,7 @@ import {
   percent,
   type AveragingMethod,
 } from '../../shared/stats/rates';
-import { caseGroups, overdueGroups, volumesFor, type CaseGroup } from './aggregate';
+import { caseGroups, overdueGroups, provinceGroups, volumesFor, type CaseGroup } from './aggregate';
 
 export const AVERAGING_SETTING = 'stats.averaging';
 
@@ -222,6 +222,9 @@ export function computeNotice(db: Database.Database, period: Period, averaging: 
     carriers,
     carrierAverages,
     overdue,
+    byProvince: provinceGroups(db, period).sort(
+      (a, b) => b.count - a.count || a.province.localeCompare(b.province),
+    ),
     locked: false,
   };
 }

@@ -23,6 +23,8 @@ export interface Notice {
   carrierAverages: CarrierAverages;
   /** 逾期情况表: carriers that did not reply in time (urged, 督办), by carrier × province. */
   overdue: OverdueRow[];
+  /** Appeals by destination province (the province chart). */
+  byProvince: { province: string; count: number }[];
   /** True when the figures are the frozen snapshot of a locked period. */
   locked: boolean;
 }

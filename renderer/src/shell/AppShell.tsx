@@ -11,6 +11,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IntakeModal } from '../intake/IntakeModal';
 import { QueueView } from '../queue/QueueView';
+import { StatsView } from '../stats/StatsView';
 import { useLiveUpdates } from '../rpc/liveUpdates';
 import { useRpcQuery } from '../rpc/queries';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -77,7 +78,13 @@ export function AppShell() {
           <LanguageSwitch />
         </Layout.Header>
         <Layout.Content className="app-content">
-          {section === 'queue' ? <QueueView /> : <NotBuiltYet section={section} />}
+          {section === 'queue' ? (
+            <QueueView />
+          ) : section === 'statistics' ? (
+            <StatsView />
+          ) : (
+            <NotBuiltYet section={section} />
+          )}
         </Layout.Content>
       </Layout>
       <IntakeModal />

@@ -12,7 +12,8 @@ export class ChromiumMissing extends Error {}
 
 /** Debian's Chromium (or DESK_CHROMIUM), or a clear error naming what was looked for. */
 export function findChromium(): string {
-  const candidates = [process.env.DESK_CHROMIUM, ...CHROMIUM_CANDIDATES].filter((p): p is string => !!p);
+  // DESK_CHROMIUM, when set, is the only browser tried: a wrong path is an error, not a silent fallback.
+  const candidates = process.env.DESK_CHROMIUM ? [process.env.DESK_CHROMIUM] : CHROMIUM_CANDIDATES;
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new ChromiumMissing(

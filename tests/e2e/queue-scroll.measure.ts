@@ -28,6 +28,31 @@ interface FrameStats {
   rowsScrolled: number;
 }
 
+/** Runs in the page: scroll steadily for `seconds`, one step per animation frame. */
+const MEASURE = `(seconds, speed) => new Promise((resolve) => {
+  const el = document.querySelector('.queue-scroll');
+  const frames = [];
+  let blankFrames = 0, run = 0, longestBlankRun = 0;
+  const start = performance.now();
+  let last = start;
+  const tick = (t) => {
+    frames.push(t - last);
+    el.scrollTop += (speed * (t - last)) / 1000;
+    last = t;
+    const view = el.getBoundingClientRect();
+    const blank = [...el.querySelectorAll('.queue-loader')].some((r) => {
+      const b = r.getBoundingClientRect();
+      return b.bottom > view.top && b.top < view.bottom;
+    });
+    run = blank ? run + 1 : 0;
+    if (blank) blankFrames++;
+    longestBlankRun = Math.max(longestBlankRun, run);
+    if (t - start < seconds * 1000) requestAnimationFrame(tick);
+    else resolve({ frames: frames.slice(1), blankFrames, longestBlankRun, rowsScrolled: Math.round(el.scrollTop / 40) });
+  };
+  requestAnimationFrame(tick);
+})`;
+
 const web = await startWeb(dataDir);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 try {
@@ -35,42 +60,8 @@ try {
   await page.goto(web.url);
   await page.getByRole('tab', { name: /^全部/ }).click();
   await page.getByTestId('queue-row').first().waitFor();
-  const stats = await page.evaluate(
-    ({ seconds, speed }) =>
-      new Promise<FrameStats>((resolve) => {
-        const el = document.querySelector<HTMLElement>('.queue-scroll')!;
-        const frames: number[] = [];
-        let blankFrames = 0;
-        let run = 0;
-        let longestBlankRun = 0;
-        const start = performance.now();
-        let last = start;
-        const tick = (t: number) => {
-          frames.push(t - last);
-          // Scroll by elapsed time, as a steady flick of `speed` px/s would.
-          el.scrollTop += (speed * (t - last)) / 1000;
-          last = t;
-          const view = el.getBoundingClientRect();
-          const blank = [...el.querySelectorAll<HTMLElement>('.queue-loader')].some((r) => {
-            const b = r.getBoundingClientRect();
-            return b.bottom > view.top && b.top < view.bottom;
-          });
-          run = blank ? run + 1 : 0;
-          if (blank) blankFrames++;
-          longestBlankRun = Math.max(longestBlankRun, run);
-          if (t - start < seconds * 1000) requestAnimationFrame(tick);
-          else
-            resolve({
-              frames: frames.slice(1),
-              blankFrames,
-              longestBlankRun,
-              rowsScrolled: Math.round(el.scrollTop / 40),
-            });
-        };
-        requestAnimationFrame(tick);
-      }),
-    { seconds, speed },
-  );
+  // Sent as source text: tsx would otherwise wrap the function in helpers the page lacks.
+  const stats = (await page.evaluate(`(${MEASURE})(${seconds}, ${speed})`)) as FrameStats;
   const sorted = [...stats.frames].sort((a, b) => a - b);
   const q = (p: number) =>
     Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 100) / 100;

@@ -12,8 +12,8 @@ import { columnKey, queueFeatures, useQueueColumns } from './columns';
 /** Fixed geometry: the virtualizer never measures, so a million-row view scrolls like a short one. */
 export const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 40;
-/** Start fetching the next page this many rows before the end is reached. */
-const PREFETCH_ROWS = 30;
+/** Start fetching the next page this many rows (1.5 pages) before the end: a fast flick never reaches it. */
+const PREFETCH_ROWS = 150;
 
 export interface QueueGridProps {
   rows: CaseListItem[];

@@ -132,6 +132,7 @@ function PiiValue(props: { caseId: string; field: PiiField; label: string; maske
             size="small"
             type="link"
             disabled={!props.may}
+            aria-label={t('casework.reveal.label', { field: props.label })}
             loading={reveal.isPending}
             onClick={() =>
               reveal.mutate(

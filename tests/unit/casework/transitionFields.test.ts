@@ -47,3 +47,20 @@ describe('transition forms generated from the lifecycle schemas', () => {
     expect(formPath('data')).toBe('');
   });
 });
+
+describe('the timeline names the handler actions', () => {
+  const types = [
+    'case.claimed',
+    'case.released',
+    'case.assigned',
+    'note.added',
+    'contact.logged',
+    'pii.revealed',
+    'tag.added',
+    'case.linked',
+  ];
+  it.each(LOCALES)('in %s', (locale) => {
+    const i18n = createI18n(locale);
+    for (const type of types) expect(i18n.exists(`case.event.${type}`), `${locale} ${type}`).toBe(true);
+  });
+});

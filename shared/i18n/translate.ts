@@ -1,6 +1,7 @@
 import type { Locale } from '../rpc/dto';
 import { CASEWORK_MESSAGES } from '../casework/messages';
 import { COMPENSATION_MESSAGES } from '../compensation/messages';
+import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { STATS_MESSAGES } from '../stats/messages';
 import { messages } from './messages';
@@ -12,8 +13,9 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...STATS_MESSAGES['zh-CN'],
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_MESSAGES['zh-CN'],
+    ...ESCALATION_MESSAGES['zh-CN'],
   },
-  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...STATS_MESSAGES.en, ...COMPENSATION_MESSAGES.en, ...CASEWORK_MESSAGES.en },
+  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...STATS_MESSAGES.en, ...COMPENSATION_MESSAGES.en, ...CASEWORK_MESSAGES.en, ...ESCALATION_MESSAGES.en },
 };
 
 /** Adds a feature's messages (e.g. the lifecycle's) to the catalogue main/ translates with. */

@@ -3,6 +3,7 @@ import type { StoreContext } from '../context';
 import { casesDomain } from './cases';
 import { caseworkDomain } from './casework';
 import { demoDomain } from './demo';
+import { escalationDomain } from './escalation';
 import { queueDomain } from './queue';
 import { sessionDomain } from './session';
 import { statsDomain } from './stats';
@@ -19,6 +20,7 @@ export function createDomains(ctx: StoreContext) {
     stats: statsDomain(ctx),
     queue: queueDomain(ctx),
     casework: caseworkDomain(ctx),
+    escalation: escalationDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type { WorkingCalendar } from '../../shared/calendar';
+import type { EscalationRule, Level } from '../../shared/escalation/rules';
+import type { CaseStatus } from '../../shared/domain/status';
+import { AuditLog, type Actor } from '../store/audit';
+import { candidateQuery } from './candidates';
+
+/** The engine acts as this actor in the audit trail. */
+export const ENGINE_ACTOR: Actor = { staffId: 'system', workstation: 'escalation-engine' };
+
+export interface Raised {
+  id: string;
+  ruleId: string;
+  caseId: string;
+  level: Level;
+}
+
+export interface PassResult {
+  raised: Raised[];
+  climbed: Raised[];
+}
+
+/**
+ * One evaluation pass: every enabled rule over all open cases (caseId null) or over one case.
+ * Runs in the caller's transaction. New escalations are inserted set-based (INSERT OR IGNORE on
+ * the unique condition); only the newly raised rows are then walked to audit and act on them.
+ */
+export function evaluate(
+  db: Database.Database,
+  rules: readonly EscalationRule[],
+  now: number,
+  calendar: WorkingCalendar,
+  caseId: string | null,
+): PassResult {
+  const audit = new AuditLog(db);
+  const caseRow = db.prepare<[string], { status: CaseStatus; assigneeId: string | null; priority: number }>(
+    'SELECT status, assignee_id AS assigneeId, priority FROM cases WHERE id = ?',
+  );
+  const setPriority = db.prepare('UPDATE cases SET priority = ?, updated_at = ? WHERE id = ?');
+  const setAssignee = db.prepare('UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?');
+  const notify = notifier(db);
+  const raised: Raised[] = [];
+  const climbed: Raised[] = [];
+
+  // Snoozes that ran out are open again; escalations of closed cases are done with.
+  db.prepare(`UPDATE escalations SET state = 'open' WHERE state = 'snoozed' AND snoozed_until <= ?`).run(now);
+  db.prepare(
+    `UPDATE escalations SET state = 'resolved', resolved_at = ?, resolved_by = 'system', resolution_note = 'case closed'
+     WHERE state IN ('open', 'acknowledged', 'snoozed') AND case_id IN (SELECT id FROM cases WHERE is_open = 0)`,
+  ).run(now);
+
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    const q = candidateQuery(rule.params, now, calendar, caseId);
+    const rows = db
+      .prepare<unknown[], { id: string; caseId: string; evidence: string }>(
+        `INSERT OR IGNORE INTO escalations (id, rule_id, case_id, condition, level, state, evidence, raised_at)
+         SELECT lower(hex(randomblob(16))), ?, q.case_id, q.condition, ?, 'open', q.evidence, ? FROM (${q.sql}) q WHERE true
+         RETURNING id, case_id AS caseId, evidence`,
+      )
+      .all(rule.id, rule.level, now, ...q.params);
+    for (const row of rows) {
+      const c = caseRow.get(row.caseId)!;
+      const changes: Record<string, unknown> = {};
+      if (rule.actions.includes('raise_priority') && c.priority < rule.level) {
+        setPriority.run(rule.level, now, row.caseId);
+        changes.priority = { from: c.priority, to: rule.level };
+      }
+      if (rule.actions.includes('reassign') && rule.reassignTo && c.assigneeId !== rule.reassignTo) {
+        setAssignee.run(rule.reassignTo, now, row.caseId);
+        changes.assignee = { from: c.assigneeId, to: rule.reassignTo };
+      }
+      audit.append(
+        {
+          caseId: row.caseId,
+          type: 'escalation.raised',
+          at: now,
+          status: c.status,
+          data: {
+            escalationId: row.id,
+            rule: rule.id,
+            level: rule.level,
+            evidence: JSON.parse(row.evidence),
+            ...changes,
+          },
+        },
+        ENGINE_ACTOR,
+      );
+      if (rule.actions.includes('notify')) notify(row.id, rule.level, now);
+      raised.push({ id: row.id, ruleId: rule.id, caseId: row.caseId, level: rule.level });
+    }
+    if (rule.climbAfterMinutes > 0) climbed.push(...climb(db, audit, rule, now, caseId, notify));
+  }
+  return { raised, climbed };
+}
+
+/** Unacknowledged escalations climb one level per `climbAfterMinutes` since they were raised, up to L3. */
+function climb(
+  db: Database.Database,
+  audit: AuditLog,
+  rule: EscalationRule,
+  now: number,
+  caseId: string | null,
+  notify: (id: string, level: Level, now: number) => void,
+): Raised[] {
+  const target = `min(3, ? + CAST((? - raised_at) / ? AS INTEGER))`;
+  const rows = db
+    .prepare<unknown[], { id: string; caseId: string; level: Level; status: CaseStatus }>(
+      `UPDATE escalations SET level = ${target}
+       WHERE rule_id = ? AND state = 'open' AND level < ${target}${caseId ? ' AND case_id = ?' : ''}
+       RETURNING id, case_id AS caseId, level, (SELECT status FROM cases WHERE id = case_id) AS status`,
+    )
+    .all(
+      rule.level,
+      now,
+      rule.climbAfterMinutes * 60_000,
+      rule.id,
+      rule.level,
+      now,
+      rule.climbAfterMinutes * 60_000,
+      ...(caseId ? [caseId] : []),
+    );
+  for (const r of rows) {
+    audit.append(
+      {
+        caseId: r.caseId,
+        type: 'escalation.climbed',
+        at: now,
+        status: r.status,
+        data: { escalationId: r.id, level: r.level },
+      },
+      ENGINE_ACTOR,
+    );
+    if (rule.actions.includes('notify')) notify(r.id, r.level, now);
+  }
+  return rows.map((r) => ({ id: r.id, ruleId: rule.id, caseId: r.caseId, level: r.level }));
+}
+
+/**
+ * The in-app inbox: L1 the case's handler, L2 the team leads of the handler's team (every team
+ * lead when the case has no handler or the handler no team), L3 the head of centre (admin role).
+ */
+function notifier(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO escalation_inbox (escalation_id, staff_id, created_at)
+     SELECT e.id, s.id, ? FROM escalations e JOIN cases c ON c.id = e.case_id
+       LEFT JOIN staff h ON h.id = c.assignee_id
+       JOIN staff s ON s.active = 1 AND CASE ?
+         WHEN 1 THEN s.id = c.assignee_id
+         WHEN 2 THEN s.roles LIKE '%"team_lead"%' AND (h.team IS NULL OR s.team IS h.team)
+         ELSE s.roles LIKE '%"admin"%' END
+     WHERE e.id = ?`,
+  );
+  return (id: string, level: Level, now: number) => void insert.run(now, level, id);
+}

@@ -1,0 +1,35 @@
+/** Escalation texts main produces (evidence, refusals), in both UI languages. */
+export const ESCALATION_MESSAGES = {
+  'zh-CN': {
+    'escalation.evidence.preBreach': '时限“{{limit}}”将于 {{due}} 到期，剩余不足 {{hours}} 个工作小时',
+    'escalation.evidence.breach': '时限“{{limit}}”已于 {{due}} 超期',
+    'escalation.evidence.carrierOverdue': '企业答复已于 {{due}} 超期（督办）',
+    'escalation.evidence.repeatWaybill': '同一运单 {{days}} 天内申诉 {{count}} 次',
+    'escalation.evidence.repeatPhone': '同一申诉人电话 {{days}} 天内申诉 {{count}} 次',
+    'escalation.evidence.outletPileup': '网点“{{outlet}}”本周（自 {{week}}）已有 {{count}} 件申诉',
+    'escalation.evidence.sensitiveWords': '申诉内容含敏感词：{{words}}',
+    'escalation.evidence.claimAmount': '索赔金额 {{amount}} 元，超过 {{threshold}} 元',
+    'escalation.evidence.transferRounds': '案件已转办三次以上',
+    'escalation.notFound': '找不到该升级事项',
+    'escalation.alreadyResolved': '该升级事项已办结',
+    'escalation.rule.invalid': '规则参数不正确：{{detail}}',
+    'escalation.rule.unknown': '找不到规则 {{id}}',
+  },
+  en: {
+    'escalation.evidence.preBreach':
+      'Clock "{{limit}}" is due {{due}}, less than {{hours}} working hours away',
+    'escalation.evidence.breach': 'Clock "{{limit}}" was due {{due}} and is overdue',
+    'escalation.evidence.carrierOverdue': 'The carrier reply was due {{due}} and is overdue (supervision)',
+    'escalation.evidence.repeatWaybill': '{{count}} appeals about the same waybill within {{days}} days',
+    'escalation.evidence.repeatPhone': '{{count}} appeals from the same phone within {{days}} days',
+    'escalation.evidence.outletPileup':
+      'Outlet "{{outlet}}" has {{count}} appeals this week (since {{week}})',
+    'escalation.evidence.sensitiveWords': 'The description contains sensitive words: {{words}}',
+    'escalation.evidence.claimAmount': 'Claim of {{amount}} yuan exceeds {{threshold}} yuan',
+    'escalation.evidence.transferRounds': 'The case has been transferred three times or more',
+    'escalation.notFound': 'No such escalation',
+    'escalation.alreadyResolved': 'This escalation is already resolved',
+    'escalation.rule.invalid': 'Invalid rule parameters: {{detail}}',
+    'escalation.rule.unknown': 'No rule {{id}}',
+  },
+} as const;

@@ -17,8 +17,9 @@ async function pick(page: Page, label: string, option: string, search = false): 
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
-async function register(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /登记申诉/ }).click();
+async function register(page: Page, beforeSubmit?: () => Promise<void>): Promise<void> {
+  // By its shortcut: the previous registration's notice may cover the button.
+  await page.keyboard.press('n');
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByLabel('申诉人姓名').fill('周办理');
   await page.getByLabel('联系电话').fill('13911112222');
@@ -32,6 +33,7 @@ async function register(page: Page): Promise<void> {
   await page.getByLabel('申诉内容').fill('快件丢失，企业只愿赔付运费，本人不满意。');
   await pick(page, '诉求', '赔偿');
   await page.getByRole('radio', { name: '否' }).check();
+  await beforeSubmit?.();
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }
@@ -108,4 +110,25 @@ test('takes a registered appeal through accept → transfer → carrier reply �
   await expect(count(page, 'open')).toHaveText(String(open0));
   await expect(count(page, 'closed')).toHaveText(String(closed0 + 1));
   await expect(count(page, 'all')).toHaveText('21');
+});
+
+test('shows an earlier appeal with the same waybill while registering and links the new one to it', async ({
+  page,
+  desk,
+}) => {
+  await page.goto(desk.url);
+  await register(page);
+  const firstNo = await rows(page).first().getAttribute('data-case-no');
+
+  await register(page, async () => {
+    const panel = page.getByTestId('intake-duplicates');
+    await expect(panel).toContainText(firstNo!);
+    await expect(panel).toContainText('同运单号');
+    await panel.getByRole('checkbox').check();
+  });
+  await expect(count(page, 'all')).toHaveText('22');
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: /案件 SS/ });
+  await expect(drawer.locator('.case-links')).toContainText(firstNo!);
 });

@@ -11,6 +11,7 @@ import { carrierName } from '../format/names';
 import { useLocale, useTranslator } from '../i18n/hooks';
 import { RpcCallError } from '../rpc/client';
 import { useRpcMutation, useRpcQuery } from '../rpc/queries';
+import { DuplicatePanel, type LinkChoice } from './DuplicatePanel';
 import {
   INITIAL_INTAKE_VALUES,
   INTAKE_FIELD_PATHS,
@@ -52,6 +53,10 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
   // Validate on blur at first; after a submit attempt, on every change so fixed errors clear at once.
   const [submitted, setSubmitted] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [linkTo, setLinkTo] = useState<LinkChoice[]>([]);
+  const link = useRpcMutation('casework.link');
+  const waybillNo = Form.useWatch('waybillNo', form);
+  const phone = Form.useWatch(['appellant', 'phone'], form);
 
   const carrierId = Form.useWatch('carrierId', form);
   const carrier = carriers.find((c) => c.id === carrierId);
@@ -90,6 +95,11 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
     setFailure(null);
     try {
       const result = await register.mutateAsync(toRegisterInput(form.getFieldsValue(true)));
+      // Duplicates the handler ticked are linked to the new appeal (both trails record it).
+      for (const { caseId, reason } of linkTo) {
+        await link.mutateAsync({ caseId: result.case.id, otherCaseId: caseId, reason });
+      }
+      setLinkTo([]);
       form.resetFields();
       setSubmitted(false);
       onRegistered(result);
@@ -213,6 +223,8 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
           </Form.Item>
         </Col>
       </Row>
+
+      <DuplicatePanel waybillNo={waybillNo} phone={phone} selected={linkTo} onSelect={setLinkTo} />
 
       <Typography.Title level={5}>{t('intake.section.appeal')}</Typography.Title>
       <Row gutter={16}>

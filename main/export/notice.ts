@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { neutralise } from '../../shared/stats/columns';
 import type { Notice } from '../../shared/stats/notice';
-import { noticeTables, type ColumnFormat, type TableCell } from '../../shared/stats/tables';
+import { formatOf, noticeTables, type ColumnFormat, type TableCell } from '../../shared/stats/tables';
 
 const NUM_FMT: Partial<Record<ColumnFormat, string>> = {
   count: '#,##0',
@@ -27,9 +27,16 @@ export async function writeNoticeXlsx(notice: Notice, file: string): Promise<voi
       style: NUM_FMT[table.formats[i] ?? 'text'] ? { numFmt: NUM_FMT[table.formats[i]!]! } : {},
     }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) {
-      sheet.addRow(row.map((c) => (typeof c === 'string' ? neutralise(c) : c))).commit();
-    }
+    table.rows.forEach((cells, r) => {
+      const row = sheet.addRow(cells.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
+      if (table.rowFormats) {
+        cells.forEach((_, c) => {
+          const fmt = NUM_FMT[formatOf(table, r, c)];
+          if (fmt) row.getCell(c + 1).numFmt = fmt;
+        });
+      }
+      row.commit();
+    });
     sheet.commit();
   }
   await workbook.commit();

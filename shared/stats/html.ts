@@ -1,5 +1,5 @@
 import type { Notice } from './notice';
-import { noticeTables, type ColumnFormat, type TableCell } from './tables';
+import { formatOf, noticeTables, type ColumnFormat, type TableCell } from './tables';
 
 const escape = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -24,8 +24,8 @@ export function noticeHtml(notice: Notice): string {
           .map((h) => `<th>${escape(h)}</th>`)
           .join('')}</tr></thead><tbody>${t.rows
           .map(
-            (r) =>
-              `<tr>${r.map((c, i) => `<td class="${t.formats[i] ?? 'text'}">${cellText(c, t.formats[i] ?? 'text')}</td>`).join('')}</tr>`,
+            (r, row) =>
+              `<tr>${r.map((c, i) => `<td class="${formatOf(t, row, i)}">${cellText(c, formatOf(t, row, i))}</td>`).join('')}</tr>`,
           )
           .join('')}</tbody></table></section>`,
     )

@@ -15,6 +15,14 @@ export interface NoticeTable {
   headers: string[];
   formats: ColumnFormat[];
   rows: TableCell[][];
+  /** For a two-column list of figures: the format of each row's value (overrides `formats`). */
+  rowFormats?: ColumnFormat[];
+}
+
+/** The format of one cell. */
+export function formatOf(table: NoticeTable, row: number, col: number): ColumnFormat {
+  const byRow = col > 0 ? table.rowFormats?.[row] : undefined;
+  return byRow ?? table.formats[col] ?? 'text';
 }
 
 const changeRow = (label: string, c: Change, share: number | null = null): TableCell[] => [
@@ -51,6 +59,7 @@ export function noticeTables(n: Notice): NoticeTable[] {
     title: `${n.period} 主要指标`,
     headers: ['指标', '数值'],
     formats: ['text', 'rate'],
+    rowFormats: ['count', 'rate', 'rate', 'yuan', 'percent', 'percent', 'percent', 'count'],
     rows: [
       ['业务量(件)', o.volumePieces],
       ['申诉率(件/百万件)', o.appealRate],

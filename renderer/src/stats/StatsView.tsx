@@ -19,6 +19,7 @@ import { EXPORT_COLUMN_KEYS } from '../../../shared/stats/columns';
 import { carrierLabel, categoryLabel, provinceLabel } from '../../../shared/stats/labels';
 import type { DrillFilter, Notice } from '../../../shared/stats/notice';
 import {
+  formatOf,
   noticeTables,
   type ColumnFormat,
   type NoticeTable,
@@ -58,7 +59,7 @@ function NoticeTableCard({
     key: String(col),
     align: table.formats[col] === 'text' ? ('left' as const) : ('right' as const),
     render: (_: unknown, row: { cells: TableCell[]; index: number }) => {
-      const text = formatCell(row.cells[col] ?? null, table.formats[col] ?? 'text');
+      const text = formatCell(row.cells[col] ?? null, formatOf(table, row.index, col));
       return typeof row.cells[col] === 'number' && onDrill(row.index, -1 - col) ? (
         <Button type="link" size="small" className="stats-drill" onClick={() => onDrill(row.index, col)}>
           {text}

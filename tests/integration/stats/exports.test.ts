@@ -68,12 +68,15 @@ describe('exports read back by independent software', () => {
     const formats = python(
       `
 import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1])['主要快递企业']
-print(json.dumps([ws.cell(row=2, column=5).number_format, ws.cell(row=2, column=2).number_format]))
+wb = openpyxl.load_workbook(sys.argv[1])
+ws, fig = wb['主要快递企业'], wb['主要指标']
+print(json.dumps([ws.cell(row=2, column=5).number_format, ws.cell(row=2, column=2).number_format,
+  fig.cell(row=3, column=2).number_format, fig.cell(row=5, column=2).number_format, fig.cell(row=9, column=2).number_format]))
 `,
       file,
     );
-    expect(formats).toEqual(['0.00', '#,##0']);
+    // Rates 0.00, counts #,##0; in the list of figures each row has its own: rate, yuan, count.
+    expect(formats).toEqual(['0.00', '#,##0', '0.00', '#,##0.00', '#,##0']);
   });
 
   it('the notice CSV keeps its Chinese text and numbers', async () => {

@@ -5,17 +5,23 @@ import type { BulkOutcome } from '../../../shared/casework/dto';
 import { errorText } from '../forms/errorText';
 import { useTranslator } from '../i18n/hooks';
 import { useRpcMutation, useRpcQuery } from '../rpc/queries';
-import { useCasework } from './caseworkStore';
+import { useCasework, type AssignSource } from './caseworkStore';
 
 /**
  * The staff picker (`a`): one case or a queue selection. One case is a compare-and-set on the
  * assignee the screen showed; a selection goes through the bulk command and lists each refusal.
  */
-export function AssignDialog({ expectedAssignee }: { expectedAssignee?: string | null }) {
-  const caseIds = useCasework((s) => s.assignFor);
+export function AssignDialog({
+  source,
+  expectedAssignee,
+}: {
+  source: AssignSource;
+  expectedAssignee?: string | null;
+}) {
+  const assignFor = useCasework((s) => s.assignFor);
   const close = useCasework((s) => s.closeAssign);
-  if (!caseIds) return null;
-  return <Open caseIds={caseIds} expectedAssignee={expectedAssignee} onClose={close} />;
+  if (!assignFor || assignFor.source !== source) return null;
+  return <Open caseIds={assignFor.caseIds} expectedAssignee={expectedAssignee} onClose={close} />;
 }
 
 function Open({

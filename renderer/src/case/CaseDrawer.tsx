@@ -68,7 +68,7 @@ function OpenCase({ detail, reference }: { detail: CaseDetail; reference: Refere
       <CaseSummary detail={detail} />
       <ClocksSection caseId={detail.id} />
       <TransitionForm detail={detail} reference={reference} />
-      <AssignDialog expectedAssignee={detail.assigneeId} />
+      <AssignDialog source="case" expectedAssignee={detail.assigneeId} />
       <Tabs
         className="case-tabs"
         items={[

@@ -26,7 +26,7 @@ export function useCaseCommands() {
           onError: (error) => void message.error(errorText(error, translator)),
         },
       ),
-    assign: (caseId: string) => openAssign([caseId]),
+    assign: (caseId: string) => openAssign([caseId], 'case'),
   };
 }
 

@@ -5,13 +5,16 @@ import type { TransitionName } from '../../../shared/lifecycle';
  * The handler workspace's UI state: which transition form or staff picker is open, and an amount
  * the compensation calculator offers to the carrier-reply and close forms (fen, never persisted).
  */
+/** The drawer's one case, or the queue's selection: each mounts its own picker. */
+export type AssignSource = 'case' | 'bulk';
+
 interface CaseworkState {
   form: TransitionName | null;
-  assignFor: string[] | null;
+  assignFor: { caseIds: string[]; source: AssignSource } | null;
   prefillFen: number | null;
   openForm(name: TransitionName): void;
   closeForm(): void;
-  openAssign(caseIds: string[]): void;
+  openAssign(caseIds: string[], source: AssignSource): void;
   closeAssign(): void;
   setPrefill(fen: number | null): void;
 }
@@ -22,7 +25,7 @@ export const useCasework = create<CaseworkState>()((set) => ({
   prefillFen: null,
   openForm: (form) => set({ form }),
   closeForm: () => set({ form: null }),
-  openAssign: (assignFor) => set({ assignFor }),
+  openAssign: (caseIds, source) => set({ assignFor: { caseIds, source } }),
   closeAssign: () => set({ assignFor: null }),
   setPrefill: (prefillFen) => set({ prefillFen }),
 }));

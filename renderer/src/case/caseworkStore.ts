@@ -5,8 +5,8 @@ import type { TransitionName } from '../../../shared/lifecycle';
  * The handler workspace's UI state: which transition form or staff picker is open, and an amount
  * the compensation calculator offers to the carrier-reply and close forms (fen, never persisted).
  */
-/** The drawer's one case, or the queue's selection: each mounts its own picker. */
-export type AssignSource = 'case' | 'bulk';
+/** The drawer's case, the queue's current row, or the queue's selection: each mounts its own picker. */
+export type AssignSource = 'case' | 'queue' | 'bulk';
 
 interface CaseworkState {
   form: TransitionName | null;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_COLUMN_KEYS } from '../shared/stats/columns';
 import { parsePeriod, previousPeriod } from '../shared/stats/period';
 import { storeFile } from '../main/config/paths';
-import { caseRowsQuery, type RawCaseRow } from '../main/export/rows';
+import { caseRowsQuery, type Cell } from '../main/export/rows';
 import { runJob } from '../main/jobs/run';
 import { averagingSetting, computeNotice } from '../main/stats/notice';
 import { openDatabase } from '../main/store/database';
@@ -78,7 +78,7 @@ async function child(mode: string, file: string, out: string): Promise<void> {
       });
       const sheet = wb.addWorksheet('数据');
       for (const r of iterate()) {
-        sheet.addRow(r as RawCaseRow[keyof RawCaseRow][]).commit();
+        sheet.addRow(r as Cell[]).commit();
         if (++rows % 10_000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
       sheet.commit();

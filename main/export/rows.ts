@@ -90,32 +90,79 @@ const SATISFACTION_ZH: Readonly<Record<string, string>> = {
   unknown: '未表态',
 };
 
-/** Turns a stored row into the chosen cells; personal columns masked unless `revealPersonal`. */
+/** The SELECT's columns in order: rows are read raw (arrays), which is markedly faster for big exports. */
+const RAW_KEYS: readonly (keyof RawCaseRow)[] = [
+  'caseNo',
+  'receivedDate',
+  'status',
+  'channel',
+  'carrierId',
+  'serviceType',
+  'waybillNo',
+  'originProvince',
+  'destProvince',
+  'category',
+  'reason',
+  'validAppeal',
+  'satisfaction',
+  'carrierSatisfaction',
+  'amountRecoveredFen',
+  'description',
+  'appellantName',
+  'appellantPhone',
+];
+
+export type RawRow = unknown[];
+
+/** Turns a stored (raw) row into the chosen cells; personal columns masked unless `revealPersonal`. */
 export function rowMapper(
   columns: readonly ExportColumnKey[],
   revealPersonal: boolean,
-): (r: RawCaseRow) => Cell[] {
-  const cell: Record<ExportColumnKey, (r: RawCaseRow) => Cell> = {
-    caseNo: (r) => r.caseNo,
-    receivedDate: (r) => r.receivedDate,
-    status: (r) => r.status,
-    channel: (r) => r.channel,
-    carrier: (r) => carrierLabel(r.carrierId),
-    serviceType: (r) => serviceTypeLabel(r.serviceType),
-    waybillNo: (r) => r.waybillNo,
-    originProvince: (r) => provinceLabel(r.originProvince),
-    destProvince: (r) => provinceLabel(r.destProvince),
-    category: (r) => categoryLabel(r.category),
-    reason: (r) => reasonLabel(r.reason),
-    validAppeal: (r) => yesNo(r.validAppeal),
-    satisfaction: (r) => (r.satisfaction ? (SATISFACTION_ZH[r.satisfaction] ?? r.satisfaction) : null),
-    carrierSatisfaction: (r) =>
-      r.carrierSatisfaction ? (SATISFACTION_ZH[r.carrierSatisfaction] ?? r.carrierSatisfaction) : null,
-    amountRecovered: (r) => (r.amountRecoveredFen === null ? null : r.amountRecoveredFen / 100),
-    description: (r) => r.description,
-    appellantName: (r) => (revealPersonal ? r.appellantName : maskName(r.appellantName)),
-    appellantPhone: (r) =>
-      r.appellantPhone === null ? null : revealPersonal ? r.appellantPhone : maskPhone(r.appellantPhone),
+): (r: RawRow) => Cell[] {
+  const get =
+    <K extends keyof RawCaseRow>(key: K) =>
+    (r: RawRow) =>
+      r[RAW_KEYS.indexOf(key)] as RawCaseRow[K];
+  const text = (key: keyof RawCaseRow, label: (code: string) => string) => {
+    const v = get(key);
+    return (r: RawRow) => label(v(r) as string);
+  };
+  const satisfaction = (key: 'satisfaction' | 'carrierSatisfaction') => {
+    const v = get(key);
+    return (r: RawRow) => {
+      const s = v(r);
+      return s ? (SATISFACTION_ZH[s] ?? s) : null;
+    };
+  };
+  const valid = get('validAppeal');
+  const amount = get('amountRecoveredFen');
+  const name = get('appellantName');
+  const phone = get('appellantPhone');
+  const cell: Record<ExportColumnKey, (r: RawRow) => Cell> = {
+    caseNo: get('caseNo'),
+    receivedDate: get('receivedDate'),
+    status: get('status'),
+    channel: get('channel'),
+    carrier: text('carrierId', carrierLabel),
+    serviceType: text('serviceType', serviceTypeLabel),
+    waybillNo: get('waybillNo'),
+    originProvince: text('originProvince', provinceLabel),
+    destProvince: text('destProvince', provinceLabel),
+    category: text('category', categoryLabel),
+    reason: text('reason', reasonLabel),
+    validAppeal: (r) => yesNo(valid(r)),
+    satisfaction: satisfaction('satisfaction'),
+    carrierSatisfaction: satisfaction('carrierSatisfaction'),
+    amountRecovered: (r) => {
+      const fen = amount(r);
+      return fen === null ? null : fen / 100;
+    },
+    description: get('description'),
+    appellantName: (r) => (revealPersonal ? name(r) : maskName(name(r))),
+    appellantPhone: (r) => {
+      const p = phone(r);
+      return p === null ? null : revealPersonal ? p : maskPhone(p);
+    },
   };
   const fns = columns.map((k) => cell[k]);
   return (r) => fns.map((f) => f(r));

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { parsePeriod } from '../../shared/stats/period';
-import { countRows, caseRowsQuery, headersOf, rowMapper, type RawCaseRow } from '../export/rows';
+import { countRows, caseRowsQuery, headersOf, rowMapper, type RawRow } from '../export/rows';
 import { writeNoticeCsv, writeNoticeXlsx } from '../export/notice';
 import { writeCsv, writeXlsx } from '../export/writers';
 import { drillCases, monthlyTrend } from '../stats/drill';
@@ -40,7 +40,11 @@ export async function runJob(
       const { sql, params } = caseRowsQuery(request.source, spec.staffId);
       const toCells = rowMapper(request.columns, spec.revealPersonal);
       const rows = (function* () {
-        for (const r of db.prepare(sql).iterate(...params) as IterableIterator<RawCaseRow>) yield toCells(r);
+        for (const r of db
+          .prepare(sql)
+          .raw()
+          .iterate(...params) as IterableIterator<RawRow>)
+          yield toCells(r);
       })();
       const write = request.format === 'xlsx' ? writeXlsx : writeCsv;
       const n = await write(spec.file, headersOf(request.columns), rows, {

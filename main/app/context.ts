@@ -1,5 +1,6 @@
 import { resolveDataDir, storeFile } from '../config/paths';
 import { JobHost } from '../jobs/host';
+import { EscalationRunner } from '../escalation/runner';
 import { createHandlers, type AppFacts } from '../rpc/handlers';
 import { createRouter, type Router } from '../rpc/router';
 import { StoreHost } from '../store/host';
@@ -18,6 +19,7 @@ export interface AppContext {
   store: StoreHost;
   jobs: JobHost;
   router: Router;
+  escalations: EscalationRunner;
   close(): Promise<void>;
 }
 
@@ -47,11 +49,17 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
     onSessionChange: refreshSession,
   });
   const router = createRouter(handlers, () => session);
+  const escalations = new EscalationRunner(store).start();
+  escalations.on('error', (error) => console.error('[escalation]', error));
   return {
     dataDir,
     store,
     jobs,
     router,
-    close: () => Promise.all([jobs.close(), store.close()]).then(() => undefined),
+    escalations,
+    close: () => {
+      escalations.stop();
+      return Promise.all([jobs.close(), store.close()]).then(() => undefined);
+    },
   };
 }

@@ -127,6 +127,7 @@ function main(): void {
         console.log(`[main] store open: ${ctx.dataDir}`);
         ctx.store.on('changed', (payload) => ipc.send({ event: 'data.changed', payload }));
         ctx.jobs.on('progress', (payload) => ipc.send({ event: 'jobs.progress', payload }));
+        ctx.escalations.on('raised', (payload) => ipc.send({ event: 'escalation.raised', payload }));
         ctx.store.on('exit', (code) => {
           if (phase === 'running')
             fatal('The case store stopped unexpectedly', new Error(`Store worker exited with code ${code}.`));

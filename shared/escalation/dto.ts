@@ -80,3 +80,9 @@ export interface CalendarDay {
   holiday: string | null;
   provisional: boolean;
 }
+
+/** The push event after a pass raised or climbed escalations at L2/L3: a desktop notification's worth. */
+export interface EscalationRaised {
+  count: number;
+  items: { id: string; caseId: string; ruleId: string; level: number }[];
+}

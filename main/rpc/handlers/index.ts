@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import { caseworkHandlers } from './casework';
 import type { HandlerDeps } from './deps';
+import { leadsHandlers } from './leads';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
 
@@ -16,5 +17,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...queueHandlers(deps),
     ...statsHandlers(deps),
     ...caseworkHandlers(deps),
+    ...leadsHandlers(deps),
   };
 }

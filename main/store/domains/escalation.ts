@@ -6,6 +6,7 @@ import type {
   RuleRow,
 } from '../../../shared/escalation/dto';
 import { RpcFailure } from '../../../shared/rpc/errors';
+import { calendarDays, deadlineBoard, type BoardFilter } from '../../escalation/board';
 import { evaluate, type PassResult } from '../../escalation/engine';
 import { AuditLog, type Actor } from '../audit';
 import type { StoreContext } from '../context';
@@ -125,6 +126,8 @@ export function escalationDomain(ctx: StoreContext) {
 
   return {
     rules,
+    board: (filter: BoardFilter, now: number = Date.now()) => deadlineBoard(db, filter, now),
+    calendar: (weeks: number, now: number = Date.now()) => calendarDays(ctx.calendar.get(), now, weeks),
     saveRule(input: unknown, actor: Actor): RuleRow {
       const parsed = ruleSchema.safeParse(input);
       if (!parsed.success)

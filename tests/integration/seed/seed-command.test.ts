@@ -29,10 +29,16 @@ describe('desk seed', () => {
         `^Wrote 300 cases in \\d+\\.\\d s \\([\\d,]+ cases/s\\) to ${join(dir.path, 'desk.sqlite').replaceAll('/', '\\/')}$`,
       ),
     );
-    expect(r.err.at(-1)).toMatch(/300 \/ 300 cases/);
+    expect(r.err.join('\n')).toMatch(/300 \/ 300 cases/);
+    expect(r.err.at(-1)).toMatch(/deadlines of 300 cases computed in \d+\.\d s/);
     const store = StoreService.open({ file: join(dir.path, 'desk.sqlite') });
     try {
       expect((store.db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(300);
+      // The queue's deadline views see the demo cases without waiting for the next start.
+      const withDeadlines = store.db
+        .prepare('SELECT COUNT(DISTINCT case_id) AS n FROM case_deadlines')
+        .get() as { n: number };
+      expect(withDeadlines.n).toBe(300);
     } finally {
       store.close();
     }

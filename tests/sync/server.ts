@@ -77,22 +77,24 @@ export async function openTestDb(): Promise<TestDb> {
     };
     return handle;
   }
-  const schema = `t_${Math.random().toString(36).slice(2, 10)}`;
+  // A database per test: drizzle's SQL names the public schema, so schemas cannot isolate tests.
+  const name = `desk_test_${Math.random().toString(36).slice(2, 10)}`;
   const admin = openPostgres(url);
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.close();
-  const scoped = `${url}${url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+  const scoped = new URL(url);
+  scoped.pathname = `/${name}`;
   const handle: TestDb = {
-    db: openPostgres(scoped),
+    db: openPostgres(scoped.href),
     async restart() {
       await handle.db.close();
-      handle.db = openPostgres(scoped);
+      handle.db = openPostgres(scoped.href);
       return handle.db;
     },
     async dispose() {
       await handle.db.close().catch(() => undefined);
       const a = openPostgres(url);
-      await a.query(`DROP SCHEMA ${schema} CASCADE`);
+      await a.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await a.close();
     },
   };

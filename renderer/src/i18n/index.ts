@@ -5,6 +5,7 @@ import { CASEWORK_MESSAGES } from '../../../shared/casework/messages';
 import { COMPENSATION_MESSAGES } from '../../../shared/compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import { CASEWORK_UI_MESSAGES } from '../case/messages';
+import { LEADS_UI_MESSAGES } from '../deadlines/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -23,6 +24,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_MESSAGES['zh-CN'],
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_UI_MESSAGES['zh-CN'],
+    ...LEADS_UI_MESSAGES['zh-CN'],
     ...zhCN,
   },
   en: {
@@ -31,6 +33,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_MESSAGES.en,
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_UI_MESSAGES.en,
+    ...LEADS_UI_MESSAGES.en,
     ...en,
   },
 };

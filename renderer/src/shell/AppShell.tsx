@@ -9,6 +9,8 @@ import {
 import { Layout, Menu } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeadlineBoard } from '../deadlines/DeadlineBoard';
+import { EscalationsView } from '../escalations/EscalationsView';
 import { IntakeModal } from '../intake/IntakeModal';
 import { QueueView } from '../queue/QueueView';
 import { StatsView } from '../stats/StatsView';
@@ -82,6 +84,10 @@ export function AppShell() {
             <QueueView />
           ) : section === 'statistics' ? (
             <StatsView />
+          ) : section === 'deadlines' ? (
+            <DeadlineBoard />
+          ) : section === 'escalations' ? (
+            <EscalationsView />
           ) : (
             <NotBuiltYet section={section} />
           )}

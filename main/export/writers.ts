@@ -18,21 +18,6 @@ export interface WriteOptions {
   sheetName?: string;
 }
 
-/** Bytes the worksheet has produced that the zip has not taken yet. */
-interface BufferedStream {
-  buffers: unknown[];
-  pipes: { writableLength?: number }[];
-}
-const BACKLOG_LIMIT = 8 * 1024 * 1024;
-
-function backlog(sheet: ExcelJS.Worksheet): number {
-  // exceljs's StreamBuf writes to the zip without heeding backpressure; left alone, a million rows
-  // pile up in memory in front of the compressor (1.2 GB). Reading its queue lets us wait instead.
-  const stream = (sheet as unknown as { stream?: BufferedStream }).stream;
-  if (!stream) return 0;
-  return stream.buffers.length * 65_536 + stream.pipes.reduce((s, p) => s + (p.writableLength ?? 0), 0);
-}
-
 export class ExportCancelled extends Error {
   constructor() {
     super('Export cancelled');
@@ -126,12 +111,10 @@ export async function writeXlsx(
     sheet!.addRow(row.map(safe)).commit();
     inSheet++;
     n++;
-    if (n % 1000 === 0) {
-      while (backlog(sheet!) > BACKLOG_LIMIT) await new Promise<void>((resolve) => setTimeout(resolve, 2));
-    }
     if (n % every === 0) {
       if (options.signal?.aborted) throw new ExportCancelled();
       options.onProgress?.(n);
+      // Lets a cancel message in, and the zip stream take what was written.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }

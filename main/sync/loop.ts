@@ -30,6 +30,7 @@ export class SyncLoop {
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
   private poll: AbortController | null = null;
+  private current: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: SyncEngine,
@@ -39,13 +40,19 @@ export class SyncLoop {
 
   start(): void {
     this.running = true;
-    void this.round();
+    this.kick();
   }
 
-  stop(): void {
+  /** Resolves once the round in flight has finished: only then may the database be closed. */
+  async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.poll?.abort();
+    await this.current;
+  }
+
+  private kick(): void {
+    if (!this.inRound) this.current = this.round();
   }
 
   nudge(): void {
@@ -53,7 +60,7 @@ export class SyncLoop {
     this.dirty = true;
     if (this.timer) clearTimeout(this.timer);
     this.poll?.abort();
-    if (!this.inRound) void this.round();
+    this.kick();
   }
 
   private async round(): Promise<void> {
@@ -75,7 +82,7 @@ export class SyncLoop {
     } finally {
       this.poll = null;
       this.inRound = false;
-      this.events.status(this.engine.status());
+      if (this.running) this.events.status(this.engine.status());
     }
   }
 
@@ -85,6 +92,6 @@ export class SyncLoop {
 
   private schedule(ms: number): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.round(), ms);
+    this.timer = setTimeout(() => this.kick(), ms);
   }
 }

@@ -42,9 +42,10 @@ port.on('message', (msg: ToSyncWorker) => {
     loop.nudge();
   } else if (msg.type === 'nudge') loop.nudge();
   else {
-    loop.stop();
-    db.close();
-    port.close();
+    void loop.stop().then(() => {
+      db.close();
+      port.close();
+    });
   }
 });
 loop.start();

@@ -1,6 +1,10 @@
+import { ESCALATION_MESSAGES } from '../../../shared/escalation/messages';
+
 /** UI strings of the lead views: the deadline board (时限看板) and the escalations view (升级督办). */
 export const LEADS_UI_MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = {
   'zh-CN': {
+    // The engine's evidence keys, so "why it fired" reads as text.
+    ...ESCALATION_MESSAGES['zh-CN'],
     'leads.urgency.overdue': '已超期',
     'leads.urgency.today': '今日到期',
     'leads.urgency.tomorrow': '明日到期',
@@ -50,6 +54,7 @@ export const LEADS_UI_MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> =
     'leads.esc.daysAge': '{{d}} 天',
   },
   en: {
+    ...ESCALATION_MESSAGES.en,
     'leads.urgency.overdue': 'Overdue',
     'leads.urgency.today': 'Due today',
     'leads.urgency.tomorrow': 'Due tomorrow',

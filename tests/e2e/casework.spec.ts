@@ -33,6 +33,8 @@ async function register(page: Page, beforeSubmit?: () => Promise<void>): Promise
   await page.getByLabel('申诉内容').fill('快件丢失，企业只愿赔付运费，本人不满意。');
   await pick(page, '诉求', '赔偿');
   await page.getByRole('radio', { name: '否' }).check();
+  // DOMAIN §1.1: warned while typing, not refused.
+  await expect(page.getByTestId('intake-prerequisite')).toContainText('未先向企业投诉');
   await beforeSubmit?.();
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
@@ -116,6 +118,8 @@ test('shows an earlier appeal with the same waybill while registering and links 
   page,
   desk,
 }) => {
+  // Two full registrations: on a loaded machine this has run past the default 60 s.
+  test.setTimeout(120_000);
   await page.goto(desk.url);
   await register(page);
   const firstNo = await rows(page).first().getAttribute('data-case-no');

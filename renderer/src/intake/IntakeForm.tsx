@@ -2,7 +2,7 @@ import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space
 import type { FormInstance, Rule } from 'antd/es/form';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../shared/domain/appeal';
+import { LIMITS, prerequisiteWarning } from '../../../shared/domain/appeal';
 import { shanghaiDate } from '../../../shared/domain/time';
 import type { CarrierRef, RegisterResult } from '../../../shared/rpc/dto';
 import { errorText } from '../forms/errorText';
@@ -57,6 +57,15 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
   const link = useRpcMutation('casework.link');
   const waybillNo = Form.useWatch('waybillNo', form);
   const phone = Form.useWatch(['appellant', 'phone'], form);
+  const prior = Form.useWatch('priorComplaint', form);
+  // DOMAIN §1.1: a warning while typing, not a refusal; acceptance stays the handler's decision.
+  const prerequisite =
+    prior?.made === undefined
+      ? null
+      : prerequisiteWarning(
+          { made: prior.made, date: prior.date || undefined, result: prior.result },
+          shanghaiDate(Date.now()),
+        );
 
   const carrierId = Form.useWatch('carrierId', form);
   const carrier = carriers.find((c) => c.id === carrierId);
@@ -298,6 +307,14 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
           </>
         )}
       </Row>
+      {prerequisite && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="intake-prerequisite"
+          title={t(`warnings.${prerequisite}`)}
+        />
+      )}
 
       <div className="intake-footer">
         <Typography.Text type="secondary">{t('intake.submitHint')}</Typography.Text>

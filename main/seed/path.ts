@@ -33,7 +33,10 @@ export interface SeedEvent {
    * other transition `{from, to, data, before, after}` (TransitionCommands).
    */
   data: Record<string, unknown>;
-  /** `JSON.stringify(data)`, built without stringifying each state twice (it is half the work). */
+  /**
+   * `JSON.stringify(data)`, built so that each state is stringified once: an event's `before` is
+   * the previous event's `after` (stringifying states was half of the generator's JSON work).
+   */
   json: string;
   /** The lifecycle state after the event (the case row's flags and counters come from it). */
   after: CaseLifecycleState;
@@ -141,14 +144,19 @@ export function simulatePath(p: PathInput): SeedEvent[] {
   const calendarDays = (from: number, n: number) =>
     dayStartMs(shanghaiDayNo(from) + n) + 8 * HOUR + rng.int(13 * HOUR);
   const minutes = (from: number, lo: number, hi: number) => from + rng.range(lo, hi) * MINUTE;
+  // The desk reads written appeals in office hours: soon if it is open, else the next working day.
+  const whenDeskOpen = (from: number) => {
+    const day = shanghaiDayNo(from);
+    if (!calendar.isWorkday(day)) return workdays(from, 0);
+    if (from - dayStartMs(day) >= 17 * HOUR) return workdays(from, 1);
+    return Math.max(minutes(from, 5, 60), dayStartMs(day) + 8.5 * HOUR + rng.int(HOUR));
+  };
 
   const phoneLike = p.channel === 'phone_12305' || p.channel === 'hotline_12345';
   const notice = NOTICE_BY_CHANNEL[p.channel];
 
   // Registration: a call is logged as it ends; written appeals when the desk reads them.
-  const registeredAt = phoneLike
-    ? minutes(p.receivedAt, 2, 12)
-    : Math.max(workdays(p.receivedAt, 0), minutes(p.receivedAt, 5, 40));
+  const registeredAt = phoneLike ? minutes(p.receivedAt, 2, 12) : whenDeskOpen(p.receivedAt);
   const registerData = { caseNo: p.caseNo, channel: p.channel, receivedAt: p.receivedAt };
   events.push({
     type: 'transition.register',

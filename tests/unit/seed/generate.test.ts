@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WorkCalendar, shanghaiDayNo } from '../../../main/seed/calendar';
 import { generateDemoCases, type DemoCase } from '../../../main/seed/generate';
 import { DEMO_PHONE_PREFIXES, demoPhone, demoStaff } from '../../../main/seed/people';
 import { CARRIER_WEIGHTS, waybillFor } from '../../../main/seed/waybills';
@@ -9,7 +10,7 @@ import { findReason } from '../../../shared/domain/categories';
 import { normaliseMainlandPhone } from '../../../shared/domain/phone';
 import { findProvince, provinceOf } from '../../../shared/domain/regions';
 import { isOpenStatus } from '../../../shared/domain/status';
-import { shanghaiDate } from '../../../shared/domain/time';
+import { SHANGHAI_OFFSET_MS, shanghaiDate } from '../../../shared/domain/time';
 import { checkWaybill } from '../../../shared/domain/waybill';
 import {
   checkTransition,
@@ -203,6 +204,21 @@ describe('lifecycle paths', () => {
       expect(c.version).toBe(c.events.length);
       expect(c.transferCount).toBe(last.after.transferCount);
       expect(c.supervisionReminders).toBe(c.events.filter((e) => e.type === 'transition.supervise').length);
+    }
+  });
+
+  it('registers written appeals when the desk is open, calls as they end', () => {
+    const calendar = new WorkCalendar();
+    for (const c of cases) {
+      const at = c.events[0]!.at;
+      if (c.channel === 'phone_12305' || c.channel === 'hotline_12345') {
+        expect(at - c.receivedAt).toBeLessThanOrEqual(12 * 60_000);
+      } else if (at < NOW) {
+        const minutes = Math.floor(((at + SHANGHAI_OFFSET_MS) % 86_400_000) / 60_000);
+        expect(calendar.isWorkday(shanghaiDayNo(at)), c.caseNo).toBe(true);
+        expect(minutes).toBeGreaterThanOrEqual(8 * 60 + 30);
+        expect(minutes).toBeLessThan(18 * 60 + 30);
+      }
     }
   });
 

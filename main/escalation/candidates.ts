@@ -76,18 +76,21 @@ export function candidateQuery(
       // The phone itself never goes into the condition or the evidence: it is personal data.
       const sql = `SELECT c.id AS case_id, 'waybill:' || c.waybill_no AS condition,
           json_object('key', 'escalation.evidence.repeatWaybill', 'params', json_object('count', w.n, 'days', ?)) AS evidence
-        FROM (SELECT waybill_no, COUNT(*) AS n FROM cases WHERE received_at >= ?${one}
+        FROM (SELECT waybill_no, COUNT(*) AS n FROM cases INDEXED BY cases_received_idx WHERE received_at >= ?${one}
               GROUP BY waybill_no HAVING n >= ?) w
         JOIN cases c ON c.waybill_no = w.waybill_no
         WHERE c.is_open = 1 AND c.received_at >= ?
       UNION ALL
       SELECT c.id, 'phone', json_object('key', 'escalation.evidence.repeatPhone', 'params', json_object('count', g.n, 'days', ?))
-        FROM (SELECT p.phone, COUNT(*) AS n FROM parties p JOIN cases c ON c.id = p.case_id
-              WHERE p.kind = 'appellant' AND p.phone IS NOT NULL AND c.received_at >= ?${onePhone}
+        FROM (SELECT p.phone, COUNT(*) AS n FROM cases c CROSS JOIN parties p
+                ON p.case_id = c.id AND p.kind = 'appellant'
+              WHERE p.phone IS NOT NULL AND c.received_at >= ?${onePhone}
               GROUP BY p.phone HAVING n >= ?) g
         JOIN parties p ON p.phone = g.phone AND p.kind = 'appellant'
         JOIN cases c ON c.id = p.case_id
         WHERE c.is_open = 1 AND c.received_at >= ?`;
+      // Both groupings read only the received_at range (INDEXED BY, CROSS JOIN), not every case or party.
+      // CROSS JOIN: drive from the received_at range of cases, not from every party (SQLite keeps the order).
       // Parameters in text order: days, since, [case], minCount, since — twice.
       const ordered = [
         p.days,

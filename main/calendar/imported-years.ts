@@ -36,7 +36,8 @@ export function loadImportedYears(dataDir: string): CalendarYear[] {
     .map((name) => {
       const file = join(dir, name);
       const result = parseCalendarYearImport(readFileSync(file, 'utf8'), Number(name.slice(0, 4)));
-      if (!result.ok) throw new Error(`${file} is not a valid calendar year: ${describeIssues(result.issues)}`);
+      if (!result.ok)
+        throw new Error(`${file} is not a valid calendar year: ${describeIssues(result.issues)}`);
       return result.year;
     });
 }
@@ -79,7 +80,8 @@ export class CalendarSource {
 
   get(): WorkingCalendar {
     const stamp = this.stamp();
-    if (this.cached?.stamp !== stamp) this.cached = { stamp, calendar: buildCalendar(loadImportedYears(this.dataDir)) };
+    if (this.cached?.stamp !== stamp)
+      this.cached = { stamp, calendar: buildCalendar(loadImportedYears(this.dataDir)) };
     return this.cached.calendar;
   }
 }

@@ -11,7 +11,14 @@ import { volumesCommand } from './commands/volumes';
  * `desk`: the one command-line entry point for administrators and scripts
  * (`npm run desk -- <command> …`; `npm run seed` is `desk seed`).
  */
-const COMMANDS: CliCommand[] = [seedCommand, dueCommand, calendarCommand, auditCommand, statsCommand, volumesCommand];
+const COMMANDS: CliCommand[] = [
+  seedCommand,
+  dueCommand,
+  calendarCommand,
+  auditCommand,
+  statsCommand,
+  volumesCommand,
+];
 
 export const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 

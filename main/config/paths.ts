@@ -9,8 +9,10 @@ export function resolveDataDir(flag?: string | undefined): string {
   if (flag) return resolve(flag);
   if (process.env.DESK_DATA_DIR) return resolve(process.env.DESK_DATA_DIR);
   const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Postal Complaint Desk');
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Postal Complaint Desk');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Postal Complaint Desk');
+  if (process.platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'Postal Complaint Desk');
   return join(process.env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'postal-complaint-desk');
 }
 

@@ -38,7 +38,9 @@ function toRpcError(failure: RpcFailure, locale: Locale): RpcError {
     code: failure.code,
     key: failure.key,
     message: translate(locale, failure.key, failure.params),
-    ...(fields.length > 0 || Object.keys(failure.extra).length > 0 ? { details: { ...failure.extra, fields } } : {}),
+    ...(fields.length > 0 || Object.keys(failure.extra).length > 0
+      ? { details: { ...failure.extra, fields } }
+      : {}),
   };
 }
 
@@ -46,12 +48,17 @@ function toRpcError(failure: RpcFailure, locale: Locale): RpcError {
  * The one router both transports call (Electron IPC and the web host). The renderer is
  * untrusted: every input is parsed with the contract's schema and every role checked here.
  */
-export function createRouter(handlers: Handlers, session: () => Promise<SessionState>, log = console): Router {
+export function createRouter(
+  handlers: Handlers,
+  session: () => Promise<SessionState>,
+  log = console,
+): Router {
   return {
     async dispatch(name, input) {
       let locale: Locale = 'zh-CN';
       try {
-        if (!Object.hasOwn(contract, name)) throw new RpcFailure('UNKNOWN_PROCEDURE', 'errors.UNKNOWN_PROCEDURE', { name });
+        if (!Object.hasOwn(contract, name))
+          throw new RpcFailure('UNKNOWN_PROCEDURE', 'errors.UNKNOWN_PROCEDURE', { name });
         const procName = name as ProcedureName;
         const procedure = contract[procName];
         const current = await session();
@@ -61,7 +68,12 @@ export function createRouter(handlers: Handlers, session: () => Promise<SessionS
         }
         const parsed = procedure.input.safeParse(input ?? {});
         if (!parsed.success) {
-          throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, fieldErrorsFrom(parsed.error.issues));
+          throw new RpcFailure(
+            'VALIDATION_FAILED',
+            'errors.VALIDATION_FAILED',
+            {},
+            fieldErrorsFrom(parsed.error.issues),
+          );
         }
         const handler = handlers[procName] as (i: unknown, c: CallContext) => Promise<unknown>;
         return { ok: true, value: await handler(parsed.data, { session: current }) };

@@ -36,7 +36,9 @@ interface ChainFields {
 export function eventHash(f: ChainFields): string {
   // A fixed field order and a separator that cannot appear unescaped in JSON text.
   return createHash('sha256')
-    .update([f.caseId, f.seq, f.type, f.actorId, f.workstation, f.at, f.status, f.prevHash, f.data].join('\u001f'))
+    .update(
+      [f.caseId, f.seq, f.type, f.actorId, f.workstation, f.at, f.status, f.prevHash, f.data].join('\u001f'),
+    )
     .digest('hex');
 }
 
@@ -117,7 +119,11 @@ export function verifyAuditTrail(db: Database.Database): VerifyReport {
     if (row.caseId !== currentCase) {
       if (currentCase !== null && expectedSeq - 1 !== currentHead) {
         stop();
-        return { casesChecked, eventsChecked, firstBreak: broken(currentCase, null, expectedSeq, 'truncated') };
+        return {
+          casesChecked,
+          eventsChecked,
+          firstBreak: broken(currentCase, null, expectedSeq, 'truncated'),
+        };
       }
       currentCase = row.caseId;
       currentHead = row.headSeq;

@@ -20,7 +20,18 @@ const yuanToFen = (yuan: number | undefined) => (yuan === undefined ? null : Mat
 export class CaseCommands {
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
-  private readonly carrier: Database.Statement<[string], { id: string; name_zh: string; name_en: string; waybill_pattern: string; accepts_s10: number; waybill_example: string; active: number }>;
+  private readonly carrier: Database.Statement<
+    [string],
+    {
+      id: string;
+      name_zh: string;
+      name_en: string;
+      waybill_pattern: string;
+      accepts_s10: number;
+      waybill_example: string;
+      active: number;
+    }
+  >;
   private readonly nextNumber: Database.Statement<[string], { last: number }>;
   private readonly insertCase: Database.Statement;
   private readonly insertParty: Database.Statement;
@@ -56,7 +67,11 @@ export class CaseCommands {
   }
 
   /** Registers an appeal: checks what needs the store (carrier, waybill), then writes it all or nothing. */
-  register(input: RegisterAppeal, actor: Actor, now = Date.now()): Omit<RegisterResult, 'case'> & { case: Omit<CaseDetail, 'lifecycle' | 'available'> } {
+  register(
+    input: RegisterAppeal,
+    actor: Actor,
+    now = Date.now(),
+  ): Omit<RegisterResult, 'case'> & { case: Omit<CaseDetail, 'lifecycle' | 'available'> } {
     const carrier = this.carrier.get(input.carrierId);
     if (!carrier || !carrier.active) {
       throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
@@ -64,7 +79,10 @@ export class CaseCommands {
       ]);
     }
     const waybillNo = normaliseWaybill(input.waybillNo);
-    const problem = checkWaybill(waybillNo, { waybillPattern: carrier.waybill_pattern, acceptsS10: carrier.accepts_s10 === 1 });
+    const problem = checkWaybill(waybillNo, {
+      waybillPattern: carrier.waybill_pattern,
+      acceptsS10: carrier.accepts_s10 === 1,
+    });
     if (problem) {
       throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
         {
@@ -109,10 +127,22 @@ export class CaseCommands {
       });
       this.insertParty.run(randomUUID(), id, input.appellant.name, input.appellant.phone, now);
       this.audit.append(
-        { caseId: id, type: 'transition.register', at: now, status, data: { caseNo, channel: input.channel, receivedAt } },
+        {
+          caseId: id,
+          type: 'transition.register',
+          at: now,
+          status,
+          data: { caseNo, channel: input.channel, receivedAt },
+        },
         actor,
       );
-      this.outbox.append('createCase.v1', { id, caseNo, input: { ...input, waybillNo, receivedAt } }, id, actor, now);
+      this.outbox.append(
+        'createCase.v1',
+        { id, caseNo, input: { ...input, waybillNo, receivedAt } },
+        id,
+        actor,
+        now,
+      );
       refreshDeadlines(this.db, id, this.calendar(), now);
     })();
     const warning = prerequisiteWarning(input.priorComplaint, receivedDate);
@@ -158,4 +188,3 @@ export class CaseCommands {
     };
   }
 }
-

@@ -23,6 +23,14 @@ export class Outbox {
 
   /** Call inside the command's transaction. */
   append(name: string, args: unknown, caseId: string | null, actor: Actor, at: number): void {
-    this.insert.run(this.next.get()!.seq, randomUUID(), name, JSON.stringify(args), caseId, actor.staffId, at);
+    this.insert.run(
+      this.next.get()!.seq,
+      randomUUID(),
+      name,
+      JSON.stringify(args),
+      caseId,
+      actor.staffId,
+      at,
+    );
   }
 }

@@ -1,13 +1,20 @@
 import type { DataChanged } from '../../shared/rpc/dto';
 
-export type StoreCall = { type: 'call'; id: number; domain: string; method: string; args: unknown[] } | { type: 'close' };
+export type StoreCall =
+  { type: 'call'; id: number; domain: string; method: string; args: unknown[] } | { type: 'close' };
 
 /** An error as it crosses the thread boundary; `rpc` carries an RpcFailure's fields. */
 export interface WireError {
   name: string;
   message: string;
   code?: string;
-  rpc?: { code: string; key: string; params: Record<string, string | number>; fields: unknown[]; extra: Record<string, unknown> };
+  rpc?: {
+    code: string;
+    key: string;
+    params: Record<string, string | number>;
+    fields: unknown[];
+    extra: Record<string, unknown>;
+  };
 }
 
 export type StoreReply =

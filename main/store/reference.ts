@@ -15,7 +15,13 @@ export function ensureReferenceData(db: Database.Database, now = Date.now()): vo
   db.transaction(() => {
     for (const c of CARRIERS) insertCarrier.run({ ...c, acceptsS10: c.acceptsS10 ? 1 : 0 });
     // The workstation's own operator until staff accounts come from the sync server.
-    insertStaff.run(LOCAL_OPERATOR_ID, '本机操作员', JSON.stringify(['handler', 'team_lead', 'admin']), null, now);
+    insertStaff.run(
+      LOCAL_OPERATOR_ID,
+      '本机操作员',
+      JSON.stringify(['handler', 'team_lead', 'admin']),
+      null,
+      now,
+    );
   })();
 }
 
@@ -46,18 +52,19 @@ export function listStaff(db: Database.Database): StaffMember[] {
 
 export function getStaff(db: Database.Database, id: string): StaffMember | null {
   const s = db.prepare('SELECT id, name, roles, team FROM staff WHERE id = ? AND active = 1').get(id) as
-    | { id: string; name: string; roles: string; team: string | null }
-    | undefined;
+    { id: string; name: string; roles: string; team: string | null } | undefined;
   return s ? { ...s, roles: JSON.parse(s.roles) as Role[] } : null;
 }
 
 export function getMeta(db: Database.Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  return (
+    (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined)
+      ?.value ?? null
+  );
 }
 
 export function setMeta(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(
+    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

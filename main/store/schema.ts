@@ -183,7 +183,9 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   caseId: text('case_id'),
   actorId: text('actor_id').notNull(),
   occurredAt: integer('occurred_at').notNull(),
-  state: text('state', { enum: ['pending', 'acked', 'rejected'] }).notNull().default('pending'),
+  state: text('state', { enum: ['pending', 'acked', 'rejected'] })
+    .notNull()
+    .default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
 });

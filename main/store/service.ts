@@ -19,7 +19,11 @@ export class StoreService {
   readonly domains: Domains;
   private changeListener: (change: DataChanged) => void = () => {};
 
-  private constructor(readonly db: Database.Database, schema: string[], dataDir: string) {
+  private constructor(
+    readonly db: Database.Database,
+    schema: string[],
+    dataDir: string,
+  ) {
     ensureReferenceData(db);
     if (!getMeta(db, 'workstation.id')) setMeta(db, 'workstation.id', randomUUID());
     const ctx: StoreContext = {
@@ -34,9 +38,9 @@ export class StoreService {
 
   static open(options: OpenOptions): StoreService {
     const { db } = openDatabase(options);
-    const schema = (db.prepare('SELECT tag FROM schema_migrations ORDER BY tag').all() as { tag: string }[]).map(
-      (r) => r.tag,
-    );
+    const schema = (
+      db.prepare('SELECT tag FROM schema_migrations ORDER BY tag').all() as { tag: string }[]
+    ).map((r) => r.tag);
     return new StoreService(db, schema, dirname(options.file));
   }
 

@@ -51,14 +51,27 @@ export function availableFor(state: CaseLifecycleState, roles: readonly Role[]):
  * allowed if any role allows it. A data error is reported as soon as a role that may act finds
  * it, since no other role would accept that data either.
  */
-function checkForRoles(state: CaseLifecycleState, name: TransitionName, roles: readonly Role[], data: unknown) {
+function checkForRoles(
+  state: CaseLifecycleState,
+  name: TransitionName,
+  roles: readonly Role[],
+  data: unknown,
+) {
   let refusal: Refusal | null = null;
   for (const role of roles) {
     const result = checkTransition(state, name, role, data);
     if (result.ok || result.code === 'INVALID_DATA') return result;
     refusal ??= result;
   }
-  return refusal ?? ({ ok: false, code: 'FORBIDDEN_ROLE', reason: 'lifecycle.refused.role', params: { transition: name, role: '-' } } as Refusal);
+  return (
+    refusal ??
+    ({
+      ok: false,
+      code: 'FORBIDDEN_ROLE',
+      reason: 'lifecycle.refused.role',
+      params: { transition: name, role: '-' },
+    } as Refusal)
+  );
 }
 
 function failureFrom(refusal: Refusal): RpcFailure {
@@ -67,10 +80,18 @@ function failureFrom(refusal: Refusal): RpcFailure {
       'VALIDATION_FAILED',
       'errors.VALIDATION_FAILED',
       {},
-      (refusal.fieldErrors ?? []).map((f) => ({ path: f.path ? `data.${f.path}` : 'data', key: f.key, params: { ...f.params } })),
+      (refusal.fieldErrors ?? []).map((f) => ({
+        path: f.path ? `data.${f.path}` : 'data',
+        key: f.key,
+        params: { ...f.params },
+      })),
     );
   }
-  return new RpcFailure(refusal.code === 'FORBIDDEN_ROLE' ? 'FORBIDDEN' : 'INVALID_TRANSITION', refusal.reason, refusal.params);
+  return new RpcFailure(
+    refusal.code === 'FORBIDDEN_ROLE' ? 'FORBIDDEN' : 'INVALID_TRANSITION',
+    refusal.reason,
+    refusal.params,
+  );
 }
 
 const yuanToFen = (yuan: number) => Math.round(yuan * 100);
@@ -100,7 +121,12 @@ export class TransitionCommands {
   }
 
   apply(
-    input: { caseId: string; transition: TransitionName; data: unknown; expectedStatus?: CaseStatus | undefined },
+    input: {
+      caseId: string;
+      transition: TransitionName;
+      data: unknown;
+      expectedStatus?: CaseStatus | undefined;
+    },
     roles: readonly Role[],
     actor: Actor,
     now = Date.now(),
@@ -144,7 +170,12 @@ export class TransitionCommands {
         });
       }
       if (input.transition === 'reopen') {
-        Object.assign(changes, { closed_at: null, valid_appeal: null, satisfaction: null, carrier_satisfaction: null });
+        Object.assign(changes, {
+          closed_at: null,
+          valid_appeal: null,
+          satisfaction: null,
+          carrier_satisfaction: null,
+        });
       }
       const columns = Object.keys(changes);
       this.db

@@ -12,17 +12,31 @@ function toWire(error: unknown): WireError {
     return {
       name: 'RpcFailure',
       message: error.message,
-      rpc: { code: error.code, key: error.key, params: error.params, fields: error.fields, extra: error.extra },
+      rpc: {
+        code: error.code,
+        key: error.key,
+        params: error.params,
+        fields: error.fields,
+        extra: error.extra,
+      },
     };
   }
   const e = error instanceof Error ? error : new Error(String(error));
-  return { name: e.name, message: e.message, ...((e as { code?: string }).code ? { code: (e as { code?: string }).code } : {}) };
+  return {
+    name: e.name,
+    message: e.message,
+    ...((e as { code?: string }).code ? { code: (e as { code?: string }).code } : {}),
+  };
 }
 
 let service: StoreService;
 try {
   const data = workerData as StoreWorkerData;
-  service = StoreService.open({ file: data.file, migrationsDir: data.migrationsDir, nativeBinding: data.nativeBinding });
+  service = StoreService.open({
+    file: data.file,
+    migrationsDir: data.migrationsDir,
+    nativeBinding: data.nativeBinding,
+  });
   service.onChange((change) => send({ type: 'changed', change }));
   send({ type: 'ready' });
 } catch (error) {
@@ -35,7 +49,9 @@ function lookup(domain: string, method: string): ((...args: unknown[]) => unknow
   const domains = service.domains as unknown as Record<string, Record<string, unknown>>;
   if (!Object.hasOwn(domains, domain)) return null;
   const fns = domains[domain]!;
-  return Object.hasOwn(fns, method) && typeof fns[method] === 'function' ? (fns[method] as (...args: unknown[]) => unknown) : null;
+  return Object.hasOwn(fns, method) && typeof fns[method] === 'function'
+    ? (fns[method] as (...args: unknown[]) => unknown)
+    : null;
 }
 
 port.on('message', (msg: StoreCall) => {

@@ -85,7 +85,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server: Server = createServer(async (req, res) => {
     try {
-      if (!allowedHosts().has(req.headers.host ?? '')) return sendJson(res, 421, failure('FORBIDDEN', 'Wrong Host header'));
+      if (!allowedHosts().has(req.headers.host ?? ''))
+        return sendJson(res, 421, failure('FORBIDDEN', 'Wrong Host header'));
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith(WEB_RPC_PATH)) {
         const denied = authorise(req, url);
@@ -93,7 +94,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (req.method !== 'POST') return sendJson(res, 405, failure('VALIDATION_FAILED', 'Use POST'));
         const body = await readBody(req);
         if (body === null) res.setHeader('connection', 'close');
-        if (body === null) return sendJson(res, 413, failure('VALIDATION_FAILED', `Request larger than ${MAX_BODY_BYTES} bytes`));
+        if (body === null)
+          return sendJson(
+            res,
+            413,
+            failure('VALIDATION_FAILED', `Request larger than ${MAX_BODY_BYTES} bytes`),
+          );
         let input: unknown;
         try {
           input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -103,7 +109,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const name = decodeURIComponent(url.pathname.slice(WEB_RPC_PATH.length));
         return sendJson(res, 200, await options.router.dispatch(name, input));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('VALIDATION_FAILED', 'Method not allowed'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, failure('VALIDATION_FAILED', 'Method not allowed'));
       const file = await readRendererFile(options.rendererDir, url.pathname);
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -111,7 +118,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       res.writeHead(200, {
         'content-type': file.type,
-        'content-security-policy': contentSecurityPolicy(`'self' ws://127.0.0.1:${port} ws://localhost:${port}`),
+        'content-security-policy': contentSecurityPolicy(
+          `'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+        ),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
@@ -128,7 +137,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const clients = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const denied = url.pathname !== WEB_EVENTS_PATH ? 404 : !allowedHosts().has(req.headers.host ?? '') ? 421 : authorise(req, url);
+    const denied =
+      url.pathname !== WEB_EVENTS_PATH
+        ? 404
+        : !allowedHosts().has(req.headers.host ?? '')
+          ? 421
+          : authorise(req, url);
     if (denied) {
       socket.end(`HTTP/1.1 ${denied} Refused\r\nConnection: close\r\n\r\n`);
       return;

@@ -18,4 +18,6 @@ export const statusLabel = (status: string): Label => lookup(`lifecycle.status.$
 
 /** `transition.accept` → 受理 / Accept; fact types (e.g. `mediation.opinion_issued`) are shown as recorded. */
 export const entryLabel = (type: string): Label =>
-  type.startsWith('transition.') ? lookup(`lifecycle.transition.${type.slice('transition.'.length)}`, type) : lookup(type, type);
+  type.startsWith('transition.')
+    ? lookup(`lifecycle.transition.${type.slice('transition.'.length)}`, type)
+    : lookup(type, type);

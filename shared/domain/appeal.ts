@@ -35,8 +35,12 @@ export const registerAppealSchema = z
     outlet: text(LIMITS.outlet).optional(),
     waybillNo: requiredText(LIMITS.waybill),
     serviceType: z.enum(SERVICE_TYPES, { error: 'validation.required' }),
-    originProvince: z.string({ error: 'validation.required' }).refine((c) => findProvince(c) !== undefined, { error: 'validation.province.unknown' }),
-    destProvince: z.string({ error: 'validation.required' }).refine((c) => findProvince(c) !== undefined, { error: 'validation.province.unknown' }),
+    originProvince: z
+      .string({ error: 'validation.required' })
+      .refine((c) => findProvince(c) !== undefined, { error: 'validation.province.unknown' }),
+    destProvince: z
+      .string({ error: 'validation.required' })
+      .refine((c) => findProvince(c) !== undefined, { error: 'validation.province.unknown' }),
     category: z.string({ error: 'validation.required' }),
     reason: z.string({ error: 'validation.required' }),
     description: requiredText(LIMITS.description),

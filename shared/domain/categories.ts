@@ -27,7 +27,12 @@ export const CATEGORIES: readonly Category[] = [
     reasons: [
       r('false_signature', '虚假签收', 'False signature confirmation'),
       r('wrong_address', '未按名址投递', 'Not delivered to the stated name and address'),
-      r('locker_without_consent', '未经同意投递智能快件箱/快递服务站', 'Locker or station without consent', false),
+      r(
+        'locker_without_consent',
+        '未经同意投递智能快件箱/快递服务站',
+        'Locker or station without consent',
+        false,
+      ),
       r('receipt_without_consent', '未经同意代为确认收到快件', 'Receipt confirmed without consent', false),
       r('no_door_delivery', '未按约定上门投递', 'Refused door delivery', false),
       r('delivery_other', '其他投递问题', 'Other delivery problem', false),

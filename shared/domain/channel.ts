@@ -7,7 +7,13 @@ export const APPELLANT_ROLES = ['sender', 'recipient', 'agent'] as const;
 export type AppellantRole = (typeof APPELLANT_ROLES)[number];
 
 /** Service type: postal universal service business types (DOMAIN §2.1) or express. */
-export const SERVICE_TYPES = ['express', 'postal_parcel', 'postal_letter', 'postal_philately', 'postal_other'] as const;
+export const SERVICE_TYPES = [
+  'express',
+  'postal_parcel',
+  'postal_letter',
+  'postal_philately',
+  'postal_other',
+] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export function isPostalService(type: ServiceType): boolean {

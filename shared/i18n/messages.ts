@@ -37,7 +37,8 @@ export const messages = {
     'validation.invalid': 'Not valid',
     'validation.tooLong': 'Too long: at most {{max}} characters',
     'validation.tooLarge': 'Too large: at most {{max}}',
-    'validation.phone.invalid': 'Not a valid mainland China phone number (11-digit mobile, or a fixed line with area code)',
+    'validation.phone.invalid':
+      'Not a valid mainland China phone number (11-digit mobile, or a fixed line with area code)',
     'validation.waybill.pattern': 'Not a {{carrierEn}} waybill number (example: {{example}})',
     'validation.waybill.s10': 'Wrong check digit for an international (UPU S10) item number',
     'validation.carrier.unknown': 'Unknown carrier',
@@ -57,8 +58,10 @@ export const messages = {
     'errors.SHUTTING_DOWN': 'The app is shutting down; nothing was done',
     'errors.INTERNAL': 'Internal error; nothing was done. The details were logged.',
     'errors.demo.notEmpty': 'The case store is not empty; demo data can only be loaded into an empty store',
-    'warnings.no_prior_complaint': 'The appellant has not complained to the carrier first (the Measures require a complaint before an appeal)',
-    'warnings.carrier_window_open': 'The complaint to the carrier is under 7 days old and unanswered: the carrier is still within its handling period',
+    'warnings.no_prior_complaint':
+      'The appellant has not complained to the carrier first (the Measures require a complaint before an appeal)',
+    'warnings.carrier_window_open':
+      'The complaint to the carrier is under 7 days old and unanswered: the carrier is still within its handling period',
   },
 } as const satisfies Record<'zh-CN' | 'en', Record<string, string>>;
 

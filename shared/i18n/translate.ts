@@ -15,7 +15,14 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
   },
-  en: { ...messages.en, ...LIFECYCLE_MESSAGES.en, ...STATS_MESSAGES.en, ...COMPENSATION_MESSAGES.en, ...CASEWORK_MESSAGES.en, ...ESCALATION_MESSAGES.en },
+  en: {
+    ...messages.en,
+    ...LIFECYCLE_MESSAGES.en,
+    ...STATS_MESSAGES.en,
+    ...COMPENSATION_MESSAGES.en,
+    ...CASEWORK_MESSAGES.en,
+    ...ESCALATION_MESSAGES.en,
+  },
 };
 
 /** Adds a feature's messages (e.g. the lifecycle's) to the catalogue main/ translates with. */
@@ -29,9 +36,18 @@ export function registerMessages(extra: Partial<Record<Locale, Record<string, st
  * `{{param}}` interpolation and `$t(other.key)` nesting (after interpolation, so a parameter
  * can choose the nested key, e.g. `$t(lifecycle.status.{{status}})`).
  */
-export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}, depth = 0): string {
+export function translate(
+  locale: Locale,
+  key: string,
+  params: Record<string, string | number> = {},
+  depth = 0,
+): string {
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  const filled = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  const filled = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(params[name] ?? `{{${name}}}`),
+  );
   if (depth > 3) return filled;
-  return filled.replace(/\$t\(([\w.-]+)\)/g, (_, nested: string) => translate(locale, nested, params, depth + 1));
+  return filled.replace(/\$t\(([\w.-]+)\)/g, (_, nested: string) =>
+    translate(locale, nested, params, depth + 1),
+  );
 }

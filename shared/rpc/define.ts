@@ -14,7 +14,11 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O = unknown> {
 /** `procedure<Output>().query(inputSchema, roles)`: the output type is named, the input inferred. */
 export function procedure<O>() {
   return {
-    query: <I extends z.ZodType>(input: I, roles: readonly Role[]): Procedure<I, O> => ({ kind: 'query', input, roles }),
+    query: <I extends z.ZodType>(input: I, roles: readonly Role[]): Procedure<I, O> => ({
+      kind: 'query',
+      input,
+      roles,
+    }),
     mutation: <I extends z.ZodType>(input: I, roles: readonly Role[]): Procedure<I, O> => ({
       kind: 'mutation',
       input,

@@ -16,12 +16,18 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 /** Seeds a fresh data folder with the real CLI, the way a person would. */
 export function seed(dataDir: string, cases: number): void {
-  execFileSync(tsx, ['main/cli/main.ts', 'seed', '--cases', String(cases), '--data-dir', dataDir], { cwd: root, stdio: 'pipe' });
+  execFileSync(tsx, ['main/cli/main.ts', 'seed', '--cases', String(cases), '--data-dir', dataDir], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 }
 
 /** Starts the built web host (`npm run start:web` without the rebuild) and reads the URL it prints. */
 export function startWeb(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);

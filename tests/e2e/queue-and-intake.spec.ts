@@ -14,7 +14,10 @@ async function pick(page: Page, label: string, option: string, search = false): 
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
-async function fillAppeal(page: Page, fields: { phone?: string; waybill?: string; description?: string } = {}): Promise<void> {
+async function fillAppeal(
+  page: Page,
+  fields: { phone?: string; waybill?: string; description?: string } = {},
+): Promise<void> {
   await page.getByRole('button', { name: /登记申诉/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -27,7 +30,9 @@ async function fillAppeal(page: Page, fields: { phone?: string; waybill?: string
   await pick(page, '寄达省份', '浙江省', true);
   await pick(page, '问题类别', '丢失短少');
   await pick(page, '二级原因', '对企业赔偿金额不满');
-  await page.getByLabel('申诉内容').fill(fields.description ?? '快件显示已签收，但本人并未收到。联系快递员称放在驿站，驿站查无此件。');
+  await page
+    .getByLabel('申诉内容')
+    .fill(fields.description ?? '快件显示已签收，但本人并未收到。联系快递员称放在驿站，驿站查无此件。');
   await pick(page, '诉求', '赔偿');
   await page.getByRole('radio', { name: '否' }).check();
 }
@@ -42,7 +47,10 @@ test('shows the seeded queue with masked personal data and live counts', async (
   expect(page.url()).not.toContain('token=');
 });
 
-test('registers an appeal from the form, shows it at once and keeps it after a restart', async ({ page, desk }) => {
+test('registers an appeal from the form, shows it at once and keeps it after a restart', async ({
+  page,
+  desk,
+}) => {
   await page.goto(desk.url);
   await expect(count(page, 'all')).toHaveText('200');
   await fillAppeal(page);

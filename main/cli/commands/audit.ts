@@ -25,7 +25,9 @@ export const auditCommand: CliCommand = {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const b = report.firstBreak;
       if (!b) {
-        io.out(`Audit trail intact: ${report.casesChecked} cases, ${report.eventsChecked} events verified in ${seconds} s.`);
+        io.out(
+          `Audit trail intact: ${report.casesChecked} cases, ${report.eventsChecked} events verified in ${seconds} s.`,
+        );
         return 0;
       }
       const where = b.eventId === null ? `after event #${b.seq - 1}` : `event id ${b.eventId} (seq ${b.seq})`;

@@ -2,7 +2,11 @@ import type { appProcedures } from '../../../shared/rpc/procedures/app';
 import type { HandlersFor } from '../router';
 import { actorOf, type HandlerDeps } from './deps';
 
-export function appHandlers({ store, facts, onSessionChange }: HandlerDeps): HandlersFor<typeof appProcedures> {
+export function appHandlers({
+  store,
+  facts,
+  onSessionChange,
+}: HandlerDeps): HandlersFor<typeof appProcedures> {
   return {
     'app.info': async () => {
       const { caseCount, schema } = await store.call('session', 'info');

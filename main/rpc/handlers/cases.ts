@@ -7,10 +7,13 @@ export function caseHandlers({ store }: HandlerDeps): HandlersFor<typeof casePro
   return {
     'cases.list': ({ view, cursor, limit }, { session }) =>
       store.call('queue', 'list', view, session.staff.id, cursorFrom(cursor), limit),
-    'cases.count': async ({ view }, { session }) => ({ count: await store.call('queue', 'count', view, session.staff.id) }),
+    'cases.count': async ({ view }, { session }) => ({
+      count: await store.call('queue', 'count', view, session.staff.id),
+    }),
     'cases.get': async ({ id }, { session }) =>
       (await store.call('cases', 'get', id, session.staff.roles)) ?? Promise.reject(notFound()),
-    'cases.register': (input, { session }) => store.call('cases', 'register', input, actorOf(session), session.staff.roles),
+    'cases.register': (input, { session }) =>
+      store.call('cases', 'register', input, actorOf(session), session.staff.roles),
     'cases.history': ({ id }) => store.call('cases', 'history', id),
     'cases.clocks': async ({ id }) => (await store.call('cases', 'clocks', id)) ?? Promise.reject(notFound()),
     'cases.transition': (input, { session }) =>

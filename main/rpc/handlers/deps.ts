@@ -20,6 +20,9 @@ export interface HandlerDeps {
   onSessionChange(): void;
 }
 
-export const actorOf = (session: SessionState) => ({ staffId: session.staff.id, workstation: session.workstation });
+export const actorOf = (session: SessionState) => ({
+  staffId: session.staff.id,
+  workstation: session.workstation,
+});
 
 export const notFound = () => new RpcFailure('NOT_FOUND', 'errors.NOT_FOUND');

@@ -68,15 +68,20 @@ export function casesDomain(ctx: StoreContext) {
      */
     clocks(id: string, now = Date.now()): Clock[] | null {
       const row = db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?').get(id) as
-        | { received_at: number; profile_id: string }
-        | undefined;
+        { received_at: number; profile_id: string } | undefined;
       if (!row) return null;
       const profile = findRuleProfile(row.profile_id);
       if (!profile) return [];
       const history = db
         .prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq')
         .all(id) as HistoryEntry[];
-      return computeClocks({ receivedAt: row.received_at, history, profile, calendar: ctx.calendar.get(), now });
+      return computeClocks({
+        receivedAt: row.received_at,
+        history,
+        profile,
+        calendar: ctx.calendar.get(),
+        now,
+      });
     },
   };
 }

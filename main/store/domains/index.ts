@@ -30,4 +30,6 @@ export type DomainName = keyof Domains;
 export type MethodName<D extends DomainName> = keyof Domains[D] & string;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fn = (...args: any[]) => any;
-export type MethodOf<D extends DomainName, M extends MethodName<D>> = Domains[D][M] extends Fn ? Domains[D][M] : never;
+export type MethodOf<D extends DomainName, M extends MethodName<D>> = Domains[D][M] extends Fn
+  ? Domains[D][M]
+  : never;

@@ -69,7 +69,8 @@ export const en: Record<UiKey, string> = {
   'queue.search.clear': 'Clear search',
   'queue.search.title': 'Search “{{text}}”',
   'queue.search.kind.text': 'Cases whose description or appellant name contains the text',
-  'queue.search.kind.short_text': 'Fewer than 3 characters: only the {{n}} most recently registered cases were searched; type 3 or more to search all cases',
+  'queue.search.kind.short_text':
+    'Fewer than 3 characters: only the {{n}} most recently registered cases were searched; type 3 or more to search all cases',
   'queue.search.kind.number': 'Cases with exactly this waybill or phone number',
   'queue.search.kind.case_no': 'The case with exactly this number',
   'queue.myViews': 'My views',

@@ -67,7 +67,8 @@ export const zhCN = {
   'queue.search.clear': '清除搜索',
   'queue.search.title': '搜索“{{text}}”',
   'queue.search.kind.text': '描述或申诉人姓名包含该文字的案件',
-  'queue.search.kind.short_text': '少于 3 个字：只在最近登记的 {{n}} 件案件中查找，请输入 3 个字以上以搜索全部案件',
+  'queue.search.kind.short_text':
+    '少于 3 个字：只在最近登记的 {{n}} 件案件中查找，请输入 3 个字以上以搜索全部案件',
   'queue.search.kind.number': '运单号或电话号码完全一致的案件',
   'queue.search.kind.case_no': '案件编号完全一致的案件',
   'queue.myViews': '我的视图',

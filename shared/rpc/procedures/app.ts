@@ -8,7 +8,10 @@ import { none } from './common';
 export const appProcedures = {
   'app.info': procedure<AppInfo>().query(none, ANY_ROLE),
   'session.get': procedure<Session>().query(none, ANY_ROLE),
-  'session.setLocale': procedure<Session>().mutation(z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(), ANY_ROLE),
+  'session.setLocale': procedure<Session>().mutation(
+    z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
+    ANY_ROLE,
+  ),
   'reference.get': procedure<ReferenceData>().query(none, ANY_ROLE),
   'demo.status': procedure<DemoStatus>().query(none, ANY_ROLE),
   'demo.load': procedure<{ written: number }>().mutation(

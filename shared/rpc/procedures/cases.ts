@@ -21,9 +21,16 @@ export const caseProcedures = {
       .strict(),
     ANY_ROLE,
   ),
-  'cases.count': procedure<{ count: number }>().query(z.object({ view: z.enum(QUEUE_VIEWS) }).strict(), ANY_ROLE),
+  'cases.count': procedure<{ count: number }>().query(
+    z.object({ view: z.enum(QUEUE_VIEWS) }).strict(),
+    ANY_ROLE,
+  ),
   'cases.get': procedure<CaseDetail>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
-  'cases.register': procedure<RegisterResult>().mutation(registerAppealSchema, ['handler', 'team_lead', 'admin']),
+  'cases.register': procedure<RegisterResult>().mutation(registerAppealSchema, [
+    'handler',
+    'team_lead',
+    'admin',
+  ]),
   'cases.history': procedure<CaseEventView[]>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
   'cases.clocks': procedure<Clock[]>().query(z.object({ id: caseId }).strict(), ANY_ROLE),
   /** The lifecycle decides who may do what from which status; this only names the attempt. */

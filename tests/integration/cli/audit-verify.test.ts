@@ -19,7 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => dir.cleanup());
 
-const sqlite3 = (sql: string) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const sqlite3 = (sql: string) =>
+  execFileSync('sqlite3', [file, sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 describe('desk audit verify', () => {
   it('passes on a freshly seeded store', () => {
@@ -33,8 +34,12 @@ describe('desk audit verify', () => {
       `SELECT e.id, c.case_no FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.seq = 2 ORDER BY e.id LIMIT 1 OFFSET 50;`,
     ).split('|');
     // The append-only trigger stops a plain UPDATE; an insider would drop it first.
-    expect(() => sqlite3(`UPDATE case_events SET actor_id = 'someone-else' WHERE id = ${eventId};`)).toThrow(/append-only/);
-    sqlite3(`DROP TRIGGER case_events_no_update; UPDATE case_events SET actor_id = 'someone-else' WHERE id = ${eventId};`);
+    expect(() => sqlite3(`UPDATE case_events SET actor_id = 'someone-else' WHERE id = ${eventId};`)).toThrow(
+      /append-only/,
+    );
+    sqlite3(
+      `DROP TRIGGER case_events_no_update; UPDATE case_events SET actor_id = 'someone-else' WHERE id = ${eventId};`,
+    );
 
     const run = desk('audit', 'verify', '--data-dir', dir.path);
     expect(run.status).toBe(1);

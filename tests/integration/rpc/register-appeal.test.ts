@@ -39,33 +39,70 @@ describe('registering an appeal through the RPC router', () => {
   });
 
   it('warns when the user has not complained to the carrier first', async () => {
-    const result = value<RegisterResult>(await app.call('cases.register', validAppeal({ priorComplaint: { made: false } })));
+    const result = value<RegisterResult>(
+      await app.call('cases.register', validAppeal({ priorComplaint: { made: false } })),
+    );
     expect(result.warnings).toEqual(['no_prior_complaint']);
   });
 
   const refused: [string, Record<string, unknown>, string, string, RegExp][] = [
-    ['a missing phone number', { appellant: { name: '王小明', phone: '', role: 'sender' } }, 'appellant.phone', 'validation.required', /必填/],
-    ['an impossible phone number', { appellant: { name: '王小明', phone: '12345', role: 'sender' } }, 'appellant.phone', 'validation.phone.invalid', /电话号码/],
-    ['an impossible waybill number', { waybillNo: 'SF12' }, 'waybillNo', 'validation.waybill.pattern', /顺丰速运的运单号格式/],
-    ['a bad S10 check digit', { carrierId: 'china_post', waybillNo: 'RR123456788CN' }, 'waybillNo', 'validation.waybill.s10', /校验位/],
-    ['a 100 KB description', { description: '快'.repeat(100 * 1024) }, 'description', 'validation.tooLong', /最多 4000/],
+    [
+      'a missing phone number',
+      { appellant: { name: '王小明', phone: '', role: 'sender' } },
+      'appellant.phone',
+      'validation.required',
+      /必填/,
+    ],
+    [
+      'an impossible phone number',
+      { appellant: { name: '王小明', phone: '12345', role: 'sender' } },
+      'appellant.phone',
+      'validation.phone.invalid',
+      /电话号码/,
+    ],
+    [
+      'an impossible waybill number',
+      { waybillNo: 'SF12' },
+      'waybillNo',
+      'validation.waybill.pattern',
+      /顺丰速运的运单号格式/,
+    ],
+    [
+      'a bad S10 check digit',
+      { carrierId: 'china_post', waybillNo: 'RR123456788CN' },
+      'waybillNo',
+      'validation.waybill.s10',
+      /校验位/,
+    ],
+    [
+      'a 100 KB description',
+      { description: '快'.repeat(100 * 1024) },
+      'description',
+      'validation.tooLong',
+      /最多 4000/,
+    ],
   ];
-  it.each(refused)('refuses %s with a field error and writes nothing', async (_what, change, path, key, message) => {
-    const result = await app.call('cases.register', validAppeal(change));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('VALIDATION_FAILED');
-    expect(result.error.message).toMatch(/未保存任何内容/);
-    const field = result.error.details?.fields?.find((f) => f.path === path);
-    expect(field).toMatchObject({ key });
-    expect(field!.message).toMatch(message);
-    expect(await count()).toBe(0);
-  });
+  it.each(refused)(
+    'refuses %s with a field error and writes nothing',
+    async (_what, change, path, key, message) => {
+      const result = await app.call('cases.register', validAppeal(change));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('VALIDATION_FAILED');
+      expect(result.error.message).toMatch(/未保存任何内容/);
+      const field = result.error.details?.fields?.find((f) => f.path === path);
+      expect(field).toMatchObject({ key });
+      expect(field!.message).toMatch(message);
+      expect(await count()).toBe(0);
+    },
+  );
 
   it('answers in English when the session language is English', async () => {
     value(await app.call('session.setLocale', { locale: 'en' }));
     const result = await app.call('cases.register', validAppeal({ waybillNo: 'SF12' }));
-    expect(!result.ok && result.error.details?.fields?.[0]?.message).toMatch(/Not a SF Express waybill number|SF Express/);
+    expect(!result.ok && result.error.details?.fields?.[0]?.message).toMatch(
+      /Not a SF Express waybill number|SF Express/,
+    );
   });
 
   it('accepts a valid S10 international item number for China Post', async () => {
@@ -76,8 +113,14 @@ describe('registering an appeal through the RPC router', () => {
   });
 
   it('refuses unknown procedures, malformed input and roles without the permission', async () => {
-    expect(await app.call('cases.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
-    expect(await app.call('cases.list', { view: 'everything' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await app.call('cases.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_PROCEDURE' },
+    });
+    expect(await app.call('cases.list', { view: 'everything' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(await app.call('cases.list', { view: 'all', cursor: 'not-a-cursor' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
@@ -85,8 +128,12 @@ describe('registering an appeal through the RPC router', () => {
 
     await app.close();
     const db = new Database(join(dir.path, 'desk.sqlite'));
-    db.prepare("INSERT INTO staff (id, name, roles, created_at) VALUES ('stat-1', '统计员', '[\"statistics\"]', 0)").run();
-    db.prepare("INSERT INTO app_meta (key, value) VALUES ('session.staffId', 'stat-1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    db.prepare(
+      "INSERT INTO staff (id, name, roles, created_at) VALUES ('stat-1', '统计员', '[\"statistics\"]', 0)",
+    ).run();
+    db.prepare(
+      "INSERT INTO app_meta (key, value) VALUES ('session.staffId', 'stat-1') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run();
     db.close();
     app = await startTestApp(dir.path);
     const result = await app.call('cases.register', validAppeal());

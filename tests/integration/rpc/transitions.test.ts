@@ -87,7 +87,9 @@ describe('case lifecycle through RPC', () => {
 
   it('refuses when someone else moved the case since the user looked at it', async () => {
     value(await move('accept'));
-    expect(await move('not_accept', { reason: 'duplicate', noticeMethod: 'phone' }, 'registered')).toMatchObject({
+    expect(
+      await move('not_accept', { reason: 'duplicate', noticeMethod: 'phone' }, 'registered'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });

@@ -16,7 +16,11 @@ beforeEach(() => {
   file = join(dir.path, 'desk.sqlite');
   const store = StoreService.open({ file });
   for (let i = 0; i < 3; i++) {
-    store.domains.cases.register(registerAppealSchema.parse(validAppeal({ waybillNo: `SF12345678901${20 + i}` })), actor, ['handler']);
+    store.domains.cases.register(
+      registerAppealSchema.parse(validAppeal({ waybillNo: `SF12345678901${20 + i}` })),
+      actor,
+      ['handler'],
+    );
   }
   store.close();
 });
@@ -52,7 +56,7 @@ describe('audit trail', () => {
   });
 
   it('names the case and event whose data was altered', () => {
-    tamper("UPDATE case_events SET data = '{\"caseNo\":\"forged\"}' WHERE id = 2");
+    tamper('UPDATE case_events SET data = \'{"caseNo":"forged"}\' WHERE id = 2');
     const report = verify();
     expect(report.firstBreak).toMatchObject({ eventId: 2, seq: 1, problem: 'hash_mismatch' });
     expect(report.firstBreak!.caseNo).toMatch(/^SS\d{14}$/);

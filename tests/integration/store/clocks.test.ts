@@ -22,8 +22,12 @@ afterEach(() => {
 
 /** Registered a few minutes after it was received, as a handler finishing a call would. */
 const register = (receivedAt: number) =>
-  store.domains.cases.register(registerAppealSchema.parse(validAppeal({ receivedAt })), actor, [...roles], receivedAt + 300_000)
-    .case.id;
+  store.domains.cases.register(
+    registerAppealSchema.parse(validAppeal({ receivedAt })),
+    actor,
+    [...roles],
+    receivedAt + 300_000,
+  ).case.id;
 
 describe('case clocks', () => {
   it('runs the statutory clocks from the history, with an explanation in both languages', () => {
@@ -38,23 +42,48 @@ describe('case clocks', () => {
     expect(answer.explanation.zh.length).toBeGreaterThan(0);
 
     // Accepted on Thu 2026-10-08, the first working day after the holiday: within 2 working days.
-    store.domains.cases.transition({ caseId: id, transition: 'accept', data: {} }, actor, [...roles], Date.parse('2026-10-08T10:00:00+08:00'));
+    store.domains.cases.transition(
+      { caseId: id, transition: 'accept', data: {} },
+      actor,
+      [...roles],
+      Date.parse('2026-10-08T10:00:00+08:00'),
+    );
     const accepted = store.domains.cases.clocks(id, Date.parse('2026-10-09T09:00:00+08:00'))!;
-    expect(accepted.find((c) => c.limit === 'acceptance')).toMatchObject({ state: 'met', dueDate: '2026-10-09' });
+    expect(accepted.find((c) => c.limit === 'acceptance')).toMatchObject({
+      state: 'met',
+      dueDate: '2026-10-09',
+    });
   });
 
   it('marks a deadline that reaches into an unpublished year provisional, and recomputes it after the import', () => {
     const id = register(Date.parse('2027-01-12T10:00:00+08:00'));
-    const before = store.domains.cases.clocks(id, Date.parse('2027-01-12T11:00:00+08:00'))!.find((c) => c.limit === 'overall_answer')!;
+    const before = store.domains.cases
+      .clocks(id, Date.parse('2027-01-12T11:00:00+08:00'))!
+      .find((c) => c.limit === 'overall_answer')!;
     expect(before.provisional).toBe(true);
 
     saveImportedYear(dir.path, {
       year: 2027,
       source: 'import',
-      holidays: [{ name: '春节', dates: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'] }],
+      holidays: [
+        {
+          name: '春节',
+          dates: [
+            '2027-02-05',
+            '2027-02-06',
+            '2027-02-07',
+            '2027-02-08',
+            '2027-02-09',
+            '2027-02-10',
+            '2027-02-11',
+          ],
+        },
+      ],
       makeUpWorkdays: ['2027-02-20'],
     });
-    const after = store.domains.cases.clocks(id, Date.parse('2027-01-12T11:00:00+08:00'))!.find((c) => c.limit === 'overall_answer')!;
+    const after = store.domains.cases
+      .clocks(id, Date.parse('2027-01-12T11:00:00+08:00'))!
+      .find((c) => c.limit === 'overall_answer')!;
     expect(after.provisional).toBe(false);
     // 30 days end on Thu 2027-02-11, inside the imported Spring Festival: rolled to Fri 2027-02-12.
     expect(after.dueDate).toBe('2027-02-12');

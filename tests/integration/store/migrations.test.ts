@@ -31,8 +31,12 @@ describe('migrations', () => {
     expect(migrations.applied).toEqual(all.map((m) => m.tag));
     expect(tags(db)).toEqual(all.map((m) => m.tag));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['cases', 'parties', 'carriers', 'staff', 'case_events', 'sync_outbox']));
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['cases', 'parties', 'carriers', 'staff', 'case_events', 'sync_outbox']),
+    );
     db.close();
   });
 
@@ -59,7 +63,9 @@ describe('migrations', () => {
   it('refuses a database written by a newer version and leaves it untouched', () => {
     openDatabase({ file }).db.close();
     const db = new Database(file);
-    db.prepare("INSERT INTO schema_migrations (tag, checksum, applied_at) VALUES ('9999_from_the_future', 'x', 1)").run();
+    db.prepare(
+      "INSERT INTO schema_migrations (tag, checksum, applied_at) VALUES ('9999_from_the_future', 'x', 1)",
+    ).run();
     db.close();
     const before = readFileSync(file);
     expect(() => openDatabase({ file })).toThrow(DatabaseFromNewerVersionError);

@@ -35,17 +35,29 @@ interface Reply {
   body: string;
 }
 
-function send(path: string, options: { method?: string; token?: string | null; body?: string; hostHeader?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; token?: string | null; body?: string; hostHeader?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: options.hostHeader ?? `127.0.0.1:${host.port}` };
     const token = options.token === undefined ? host.token : options.token;
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -72,11 +84,22 @@ describe('web host', () => {
   it('refuses foreign Host headers (DNS rebinding), bad JSON and oversized bodies', async () => {
     expect((await send('/rpc/app.info', { body: '{}', hostHeader: 'evil.example:80' })).status).toBe(421);
     expect((await send('/rpc/app.info', { body: '{not json' })).status).toBe(400);
-    expect((await send('/rpc/cases.register', { body: JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }) })).status).toBe(413);
+    expect(
+      (
+        await send('/rpc/cases.register', {
+          body: JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }),
+        })
+      ).status,
+    ).toBe(413);
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/../../secret.txt',
+    ]) {
       const reply = await send(path, { method: 'GET', token: null });
       expect(reply.body).not.toContain('secret');
     }
@@ -89,10 +112,15 @@ describe('web host', () => {
 
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events?token=${host.token}`);
     await new Promise((resolve) => ws.on('open', resolve));
-    const message = new Promise<string>((resolve) => ws.on('message', (data: Buffer) => resolve(data.toString())));
+    const message = new Promise<string>((resolve) =>
+      ws.on('message', (data: Buffer) => resolve(data.toString())),
+    );
     const reply = await send('/rpc/cases.register', { body: JSON.stringify(validAppeal()) });
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
-    expect(JSON.parse(await message)).toMatchObject({ event: 'data.changed', payload: { tables: ['cases'] } });
+    expect(JSON.parse(await message)).toMatchObject({
+      event: 'data.changed',
+      payload: { tables: ['cases'] },
+    });
     ws.close();
   });
 });

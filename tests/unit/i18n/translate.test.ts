@@ -11,7 +11,9 @@ describe('translate', () => {
   });
 
   it('resolves i18next-style nesting chosen by a parameter', () => {
-    registerMessages({ 'zh-CN': { 't.status.closed': '已结案', 't.refused': '当前状态（$t(t.status.{{status}})）不能办理' } });
+    registerMessages({
+      'zh-CN': { 't.status.closed': '已结案', 't.refused': '当前状态（$t(t.status.{{status}})）不能办理' },
+    });
     expect(translate('zh-CN', 't.refused', { status: 'closed' })).toBe('当前状态（已结案）不能办理');
   });
 

@@ -1,6 +1,6 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Spin } from 'antd';
+import { Checkbox, Spin } from 'antd';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../shared/rpc/dto';
@@ -26,6 +26,9 @@ export interface QueueGridProps {
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
+  /** Rows ticked for a bulk action. */
+  checked: ReadonlySet<string>;
+  onToggleChecked(id: string): void;
   /** Off while a dialog or drawer owns the keyboard. */
   keyboard: boolean;
   /** A user view's sort: its headers sort in the store. Saved views keep their indexed order. */
@@ -132,6 +135,9 @@ export function QueueGrid(props: QueueGridProps) {
     if (step !== undefined) {
       e.preventDefault();
       move(step);
+    } else if (e.key === ' ' && selectedId && !isActivatableTarget(e.target)) {
+      e.preventDefault();
+      props.onToggleChecked(selectedId);
     } else if (
       e.key === 'Enter' &&
       selectedId &&
@@ -157,6 +163,11 @@ export function QueueGrid(props: QueueGridProps) {
       <div role="rowgroup" className="queue-head" style={{ minWidth: width, height: HEADER_HEIGHT }}>
         {table.getHeaderGroups().map((group) => (
           <div role="row" aria-rowindex={1} key={group.id} className="queue-row">
+            <div
+              role="columnheader"
+              className="queue-cell queue-check"
+              aria-label={t('queue.check.header')}
+            />
             {group.headers.map((header) => {
               const sortColumn = props.onSort ? SORTABLE[header.column.id] : undefined;
               const sorted = sortColumn !== undefined && props.sort?.column === sortColumn;
@@ -216,6 +227,7 @@ export function QueueGrid(props: QueueGridProps) {
             );
           }
           const selected = item.index === selectedIndex;
+          const checked = props.checked.has(row.id);
           return (
             <div
               role="row"
@@ -225,14 +237,24 @@ export function QueueGrid(props: QueueGridProps) {
               aria-selected={selected}
               data-testid="queue-row"
               data-case-no={row.original.caseNo}
-              className={selected ? 'queue-row queue-row-selected' : 'queue-row'}
+              data-checked={checked}
+              className={`queue-row${selected ? ' queue-row-selected' : ''}${checked ? ' queue-row-checked' : ''}`}
               style={{ ...style, minWidth: width }}
-              onClick={() => {
+              onClick={(e) => {
+                if (e.ctrlKey || e.metaKey) props.onToggleChecked(row.id);
                 onSelect(row.id);
                 scrollRef.current?.focus({ preventScroll: true });
               }}
               onDoubleClick={() => onOpen(row.id)}
             >
+              <div role="gridcell" className="queue-cell queue-check" onClick={(e) => e.stopPropagation()}>
+                <Checkbox
+                  checked={checked}
+                  tabIndex={-1}
+                  aria-label={t('queue.check.row', { caseNo: row.original.caseNo })}
+                  onChange={() => props.onToggleChecked(row.id)}
+                />
+              </div>
               {row.getAllCells().map((cell) => (
                 <div
                   role="gridcell"

@@ -1,7 +1,7 @@
 import './queue.css';
 import { Alert, Button, Empty, Spin } from 'antd';
 import type { InputRef } from 'antd';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_VIEWS, SHORT_SEARCH_WINDOW } from '../../../shared/domain/views';
 import { errorText } from '../forms/errorText';
@@ -10,7 +10,9 @@ import { useLocale, useTranslator } from '../i18n/hooks';
 import { useRpcMutation, useRpcQuery } from '../rpc/queries';
 import { hasCommandModifier, isTypingTarget, useKeydown, useOverlayOpen } from '../shell/keyboard';
 import { useShell } from '../shell/shellStore';
+import { BulkActionBar } from '../case/BulkActionBar';
 import { CaseDrawer } from '../case/CaseDrawer';
+import { CaseShortcuts } from '../case/caseCommands';
 import { EmptyStore } from './EmptyStore';
 import { QueueGrid } from './QueueGrid';
 import { QueueTabs } from './QueueTabs';
@@ -53,7 +55,9 @@ function QueueViews({ keyboard }: { keyboard: boolean }) {
   const { t } = useTranslation();
   const translator = useTranslator();
   const locale = useLocale();
-  const { view, userViewId, search, selectedId, select, open, setSearch } = useQueue();
+  const { view, userViewId, search, selectedId, select, open, setSearch, checked, toggleChecked } =
+    useQueue();
+  const checkedIds = useMemo(() => new Set(checked), [checked]);
   const source = sourceOf({ view, userViewId, search });
   const pages = useQueuePages(source);
   const counts = useRpcQuery('queue.counts', {}).data;
@@ -89,6 +93,8 @@ function QueueViews({ keyboard }: { keyboard: boolean }) {
         selectedId={selectedId}
         onSelect={select}
         onOpen={open}
+        checked={checkedIds}
+        onToggleChecked={toggleChecked}
         keyboard={keyboard}
         sort={userView?.sort}
         onSort={
@@ -107,6 +113,8 @@ function QueueViews({ keyboard }: { keyboard: boolean }) {
   return (
     <>
       <QueueTabs />
+      <CaseShortcuts caseId={selectedId} enabled={keyboard} />
+      <BulkActionBar rows={pages.rows.filter((r) => checkedIds.has(r.id))} />
       {search !== null && (
         <Alert
           className="queue-search-banner"

@@ -16,12 +16,16 @@ interface QueueState {
   /** Search results shown instead of any view. */
   search: string | null;
   selectedId: string | null;
+  /** Cases ticked for a bulk action (Space or Ctrl+click), by id; cleared when the view changes. */
+  checked: readonly string[];
   /** The case shown in the drawer. */
   openId: string | null;
   setView(view: QueueView): void;
   setUserView(id: string): void;
   setSearch(text: string | null): void;
   select(id: string | null): void;
+  toggleChecked(id: string): void;
+  clearChecked(): void;
   open(id: string): void;
   close(): void;
 }
@@ -31,11 +35,17 @@ export const useQueue = create<QueueState>()((set) => ({
   userViewId: null,
   search: null,
   selectedId: null,
+  checked: [],
   openId: null,
-  setView: (view) => set({ view, userViewId: null, search: null, selectedId: null }),
-  setUserView: (userViewId) => set({ userViewId, search: null, selectedId: null }),
-  setSearch: (search) => set({ search, selectedId: null }),
+  setView: (view) => set({ view, userViewId: null, search: null, selectedId: null, checked: [] }),
+  setUserView: (userViewId) => set({ userViewId, search: null, selectedId: null, checked: [] }),
+  setSearch: (search) => set({ search, selectedId: null, checked: [] }),
   select: (selectedId) => set({ selectedId }),
+  toggleChecked: (id) =>
+    set((s) => ({
+      checked: s.checked.includes(id) ? s.checked.filter((c) => c !== id) : [...s.checked, id],
+    })),
+  clearChecked: () => set({ checked: [] }),
   open: (id) => set({ selectedId: id, openId: id }),
   close: () => set({ openId: null }),
 }));

@@ -20,8 +20,11 @@ const GROUPS: [string, [keys: string[], action: string][]][] = [
       [['PageDown', 'PageUp'], 'shortcuts.page'],
       [['Home', 'End'], 'shortcuts.ends'],
       [['Enter'], 'shortcuts.open'],
+      [['Space', 'Ctrl+Click'], 'shortcuts.tick'],
+      [['C'], 'shortcuts.claim'],
+      [['A'], 'shortcuts.assign'],
       [['/'], 'shortcuts.search'],
-      [['1', '…', '5'], 'shortcuts.views'],
+      [['1', '…', '9'], 'shortcuts.views'],
     ],
   ],
   [

@@ -3,7 +3,8 @@
 # temp dir, and prints its DATABASE_URL as the last line. Usage in CI:
 #   export DATABASE_URL="$(bash scripts/ci-postgres.sh | tail -n 1)"
 set -euo pipefail
-PORT="${PGPORT:-55432}"
+# A free port unless PGPORT says otherwise, so a cluster left by an earlier run cannot clash.
+PORT="${PGPORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt-get install -y postgresql >&2
 fi

@@ -6,26 +6,8 @@ import { storeFile } from '../../../main/config/paths';
 import { StoreService } from '../../../main/store/service';
 import { registerAppealSchema } from '../../../shared/domain/appeal';
 import { validAppeal } from '../../support/appeals';
+import { NOTICE_2027 } from '../../support/calendar';
 import { tempDir } from '../../support/temp';
-
-const notice2027 = {
-  year: 2027,
-  holidays: [
-    {
-      name: '春节',
-      dates: [
-        '2027-02-05',
-        '2027-02-06',
-        '2027-02-07',
-        '2027-02-08',
-        '2027-02-09',
-        '2027-02-10',
-        '2027-02-11',
-      ],
-    },
-  ],
-  makeUpWorkdays: ['2027-02-20'],
-};
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -54,7 +36,7 @@ it('recomputes the materialised deadlines of open cases when a calendar year is 
   store.db.prepare("UPDATE case_deadlines SET due_at = 0, due_date = '2000-01-01' WHERE case_id = ?").run(id);
 
   const file = join(dir.path, '2027.json');
-  await writeFile(file, JSON.stringify(notice2027));
+  await writeFile(file, JSON.stringify(NOTICE_2027));
   const out: string[] = [];
   const io = { out: (l: string) => out.push(l), err: () => {} };
   expect(await calendarCommand.run({ args: ['import', file], dataDir: dir.path, io })).toBe(0);

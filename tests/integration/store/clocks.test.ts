@@ -4,6 +4,7 @@ import { saveImportedYear } from '../../../main/calendar/imported-years';
 import { StoreService } from '../../../main/store/service';
 import { registerAppealSchema } from '../../../shared/domain/appeal';
 import { validAppeal } from '../../support/appeals';
+import { IMPORTED_2027 } from '../../support/calendar';
 import { tempDir } from '../../support/temp';
 
 const actor = { staffId: 'local-operator', workstation: 'test-ws' };
@@ -62,25 +63,7 @@ describe('case clocks', () => {
       .find((c) => c.limit === 'overall_answer')!;
     expect(before.provisional).toBe(true);
 
-    saveImportedYear(dir.path, {
-      year: 2027,
-      source: 'import',
-      holidays: [
-        {
-          name: '春节',
-          dates: [
-            '2027-02-05',
-            '2027-02-06',
-            '2027-02-07',
-            '2027-02-08',
-            '2027-02-09',
-            '2027-02-10',
-            '2027-02-11',
-          ],
-        },
-      ],
-      makeUpWorkdays: ['2027-02-20'],
-    });
+    saveImportedYear(dir.path, IMPORTED_2027);
     const after = store.domains.cases
       .clocks(id, Date.parse('2027-01-12T11:00:00+08:00'))!
       .find((c) => c.limit === 'overall_answer')!;

@@ -8,6 +8,7 @@ import {
   parseIsoDate,
 } from '../../../shared/calendar';
 import type { CalendarYear } from '../../../shared/calendar';
+import { IMPORTED_2027 } from '../../support/calendar';
 
 const calendar = buildCalendar();
 
@@ -129,26 +130,6 @@ describe('working-day arithmetic (properties)', () => {
 });
 
 describe('years beyond the published data', () => {
-  const imported2027: CalendarYear = {
-    year: 2027,
-    source: 'import',
-    holidays: [
-      {
-        name: '春节',
-        dates: [
-          '2027-02-05',
-          '2027-02-06',
-          '2027-02-07',
-          '2027-02-08',
-          '2027-02-09',
-          '2027-02-10',
-          '2027-02-11',
-        ],
-      },
-    ],
-    makeUpWorkdays: ['2027-02-20'],
-  };
-
   it('estimates 2027 and marks it provisional until the notice is imported', () => {
     expect(calendar.isProvisional(2026)).toBe(false);
     expect(calendar.isProvisional(2027)).toBe(true);
@@ -163,7 +144,7 @@ describe('years beyond the published data', () => {
   });
 
   it('lets an imported year win over the estimate', () => {
-    const withImport = buildCalendar([imported2027]);
+    const withImport = buildCalendar([IMPORTED_2027]);
     expect(withImport.isProvisional(2027)).toBe(false);
     expect(withImport.kindOf('2027-02-09').kind).toBe('holiday');
     expect(withImport.kindOf('2027-02-20').kind).toBe('makeup_workday');
@@ -178,8 +159,8 @@ describe('years beyond the published data', () => {
   });
 
   it('refuses contradictory or duplicate imports', () => {
-    const bad: CalendarYear = { ...imported2027, makeUpWorkdays: ['2027-02-08'] };
+    const bad: CalendarYear = { ...IMPORTED_2027, makeUpWorkdays: ['2027-02-08'] };
     expect(() => buildCalendar([bad])).toThrow(CalendarDataError);
-    expect(() => buildCalendar([imported2027, imported2027])).toThrow(/imported more than once/);
+    expect(() => buildCalendar([IMPORTED_2027, IMPORTED_2027])).toThrow(/imported more than once/);
   });
 });

@@ -6,6 +6,7 @@ import { calendarCommand } from '../../../main/cli/commands/calendar';
 import { loadImportedYears, saveImportedYear } from '../../../main/calendar/imported-years';
 import { dueCommand } from '../../../main/cli/commands/due';
 import type { CliCommand } from '../../../main/cli/command';
+import { IMPORTED_2027, NOTICE_2027 } from '../../support/calendar';
 
 interface Run {
   code: number;
@@ -21,25 +22,6 @@ async function run(command: CliCommand, args: string[], dataDir?: string): Promi
 }
 
 /** A made-up State Council notice for 2027, with a make-up Saturday. */
-const notice2027 = {
-  year: 2027,
-  holidays: [
-    {
-      name: '春节',
-      dates: [
-        '2027-02-05',
-        '2027-02-06',
-        '2027-02-07',
-        '2027-02-08',
-        '2027-02-09',
-        '2027-02-10',
-        '2027-02-11',
-      ],
-    },
-  ],
-  makeUpWorkdays: ['2027-02-20'],
-};
-
 let dir: string;
 let defaultDir: string;
 beforeEach(async () => {
@@ -149,7 +131,7 @@ describe('desk due', () => {
       provisional: true,
     });
     const file = join(dir, '2027.json');
-    await writeFile(file, JSON.stringify(notice2027));
+    await writeFile(file, JSON.stringify(NOTICE_2027));
     expect((await run(calendarCommand, ['import', file], dir)).code).toBe(0);
     expect(JSON.parse((await run(dueCommand, args, dir)).out[0] ?? '')).toMatchObject({
       dueDate: '2027-02-15',
@@ -160,7 +142,7 @@ describe('desk due', () => {
   });
 
   it('fails clearly when an imported year in the data folder is corrupt', async () => {
-    saveImportedYear(dir, { ...notice2027, source: 'import' });
+    saveImportedYear(dir, IMPORTED_2027);
     await writeFile(join(dir, 'calendar', '2027.json'), '{"year": 2027, "holidays": []');
     const r = await run(dueCommand, ['--from', '2027-02-04T10:00+08:00', '--working-days', '2'], dir);
     expect(r.code).toBe(1);
@@ -198,14 +180,14 @@ describe('desk calendar', () => {
 
   it('imports a valid year atomically into the data folder and shows it as imported', async () => {
     const file = join(dir, 'notice.json');
-    await writeFile(file, JSON.stringify(notice2027));
+    await writeFile(file, JSON.stringify(NOTICE_2027));
     const r = await run(calendarCommand, ['import', file, '--year', '2027'], dir);
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe(
       `Imported 2027: 1 holiday (7 days off), 1 make-up working day into ${join(dir, 'calendar', '2027.json')}; it replaces the provisional (estimated) calendar for 2027.`,
     );
     expect(await readdir(join(dir, 'calendar'))).toEqual(['2027.json']); // no temp file left behind
-    expect(loadImportedYears(dir)).toEqual([{ ...notice2027, source: 'import' }]);
+    expect(loadImportedYears(dir)).toEqual([IMPORTED_2027]);
     const shown = await run(calendarCommand, ['show', '2027'], dir);
     expect(shown.out[0]).toBe('2027: imported (State Council notice entered by an administrator)');
     expect(shown.out).toContain('  2027-02-20 Saturday');
@@ -213,15 +195,15 @@ describe('desk calendar', () => {
 
   it('imports into the default data folder when none is given', async () => {
     const file = join(dir, '2027.json');
-    await writeFile(file, JSON.stringify(notice2027));
+    await writeFile(file, JSON.stringify(NOTICE_2027));
     const r = await run(calendarCommand, ['import', file]);
     expect(r).toMatchObject({ code: 0, err: [] });
-    expect(loadImportedYears(defaultDir)).toEqual([{ ...notice2027, source: 'import' }]);
+    expect(loadImportedYears(defaultDir)).toEqual([IMPORTED_2027]);
   });
 
   it('reports every problem of an invalid file and saves nothing', async () => {
     const file = join(dir, '2028.json'); // the name says 2028, the content 2027
-    await writeFile(file, JSON.stringify({ ...notice2027, makeUpWorkdays: ['2027-02-19', '2027-02-06'] }));
+    await writeFile(file, JSON.stringify({ ...NOTICE_2027, makeUpWorkdays: ['2027-02-19', '2027-02-06'] }));
     const r = await run(calendarCommand, ['import', file], dir);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
@@ -245,7 +227,7 @@ describe('desk calendar', () => {
 
   it('reads an empty or missing data folder as no imports', async () => {
     expect(loadImportedYears(join(dir, 'nothing-here'))).toEqual([]);
-    const saved = saveImportedYear(dir, { ...notice2027, source: 'import' });
+    const saved = saveImportedYear(dir, IMPORTED_2027);
     expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ year: 2027 });
   });
 });

@@ -21,6 +21,7 @@ import { NEGOTIATED, pickDemand, pickProblem, recoveredAmount, validChance } fro
 import { Rng, Weighted, uuidV7 } from './random';
 import { describe, monthDay, priorResult } from './texts';
 import { CARRIER_WEIGHTS, INTERNATIONAL_CARRIERS, waybillFor } from './waybills';
+import { yuanToFen } from '../../shared/domain/money';
 
 /**
  * Realistic, deterministic demo appeals: the same options give the same cases, field for field.
@@ -324,7 +325,7 @@ export function* generateDemoCases(options: GenerateOptions): Generator<DemoCase
         satisfaction: close ? close.satisfaction.administration : null,
         carrierSatisfaction: close ? close.satisfaction.carrier : null,
         carrierReplyUntruthful: close ? close.carrierReplyUntruthful : null,
-        amountRecoveredFen: close ? Math.round(close.recoveredYuan * 100) : null,
+        amountRecoveredFen: close ? yuanToFen(close.recoveredYuan) : null,
         closedAt: closeEvent ? closeEvent.at : null,
         createdAt: events[0]!.at,
         updatedAt: last.at,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../shared/calendar';
+import { CURRENT_PROFILE } from '../../shared/deadlines';
 import { prerequisiteWarning, type RegisterAppeal } from '../../shared/domain/appeal';
 import type { CaseStatus } from '../../shared/domain/status';
 import { shanghaiDate } from '../../shared/domain/time';
@@ -11,11 +12,10 @@ import { AuditLog, type Actor } from './audit';
 import { Outbox } from './outbox';
 import { toListItem } from './queue';
 import { refreshDeadlines } from './search/deadlines';
+import { fenToYuan, yuanToFen } from '../../shared/domain/money';
 
-/** The rule profile new cases run under until the deadline engine's profiles are wired in. */
-export const DEFAULT_PROFILE = { id: 'current', version: 1 } as const;
-
-const yuanToFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
+/** The rule profile new cases run under (each case keeps the id and version it started with). */
+export const DEFAULT_PROFILE = { id: CURRENT_PROFILE.id, version: CURRENT_PROFILE.version } as const;
 
 export class CaseCommands {
   private readonly audit: AuditLog;
@@ -117,7 +117,7 @@ export class CaseCommands {
         reason: input.reason,
         description: input.description,
         demand: input.demand,
-        demandAmountFen: yuanToFen(input.demandAmountYuan),
+        demandAmountFen: input.demandAmountYuan === undefined ? null : yuanToFen(input.demandAmountYuan),
         priorComplaintMade: input.priorComplaint.made ? 1 : 0,
         priorComplaintDate: input.priorComplaint.date ?? null,
         priorComplaintResult: input.priorComplaint.result || null,
@@ -176,7 +176,7 @@ export class CaseCommands {
       destProvince: r.dest_province as string,
       description: r.description as string,
       demand: r.demand as CaseDetail['demand'],
-      demandAmountYuan: r.demand_amount_fen === null ? null : (r.demand_amount_fen as number) / 100,
+      demandAmountYuan: r.demand_amount_fen === null ? null : fenToYuan(r.demand_amount_fen as number),
       priorComplaintMade: r.prior_complaint_made === 1,
       priorComplaintDate: r.prior_complaint_date as string | null,
       priorComplaintResult: r.prior_complaint_result as string | null,

@@ -13,6 +13,7 @@ import type { WorkingCalendar } from '../../shared/calendar';
 import { AuditLog, type Actor } from './audit';
 import { Outbox } from './outbox';
 import { refreshDeadlines } from './search/deadlines';
+import { yuanToFen } from '../../shared/domain/money';
 
 interface LifecycleRow {
   id: string;
@@ -93,8 +94,6 @@ function failureFrom(refusal: Refusal): RpcFailure {
     refusal.params,
   );
 }
-
-const yuanToFen = (yuan: number) => Math.round(yuan * 100);
 
 /** Applies lifecycle transitions: the shared state machine decides, this persists, in one transaction. */
 export class TransitionCommands {

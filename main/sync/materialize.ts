@@ -3,6 +3,7 @@ import { isOpenStatus } from '../../shared/domain/status';
 import { shanghaiDate } from '../../shared/domain/time';
 import type { SyncCase } from '../../shared/sync/rules';
 import { DEFAULT_PROFILE } from '../store/cases';
+import { yuanToFen } from '../../shared/domain/money';
 
 /** Columns a server case may set besides its lifecycle (shared/sync transitionColumns names them). */
 const SETTABLE = new Set([
@@ -16,8 +17,6 @@ const SETTABLE = new Set([
   'amount_recovered_fen',
   'closed_at',
 ]);
-
-const yuanToFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 /**
  * Writes the server's copy of a case into the workstation's own tables (the ones every view
@@ -91,7 +90,7 @@ export class CaseMaterializer {
         reason: i.reason,
         description: i.description,
         demand: i.demand,
-        demandAmountFen: yuanToFen(i.demandAmountYuan),
+        demandAmountFen: i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan),
         priorComplaintMade: i.priorComplaint.made ? 1 : 0,
         priorComplaintDate: i.priorComplaint.date ?? null,
         priorComplaintResult: i.priorComplaint.result || null,

@@ -5,6 +5,7 @@ import type { CaseStatus } from '../domain/status';
 import { REGISTERED_STATE, checkTransition } from '../lifecycle';
 import type { CaseLifecycleState, TransitionName } from '../lifecycle';
 import type { MutationArgs, MutationName } from './mutations';
+import { yuanToFen } from '../domain/money';
 
 /** Columns a transition may set besides the lifecycle state, named as in the workstation's `cases` table. */
 export type CaseColumns = Readonly<Record<string, string | number | null>>;
@@ -62,8 +63,6 @@ const reject = (
     : extra,
 });
 
-const yuanToFen = (yuan: unknown) => (typeof yuan === 'number' ? Math.round(yuan * 100) : null);
-
 /** The columns a transition sets besides its lifecycle state (as the workstation store does). */
 export function transitionColumns(
   transition: TransitionName,
@@ -84,7 +83,7 @@ export function transitionColumns(
       satisfaction: satisfaction.administration,
       carrier_satisfaction: satisfaction.carrier,
       carrier_reply_untruthful: data.carrierReplyUntruthful ? 1 : 0,
-      amount_recovered_fen: yuanToFen(data.recoveredYuan),
+      amount_recovered_fen: typeof data.recoveredYuan === 'number' ? yuanToFen(data.recoveredYuan) : null,
       closed_at: at,
     };
   }

@@ -121,11 +121,12 @@ export function candidateQuery(
       if (caseId) params.push(caseId, caseId);
       params.push(p.minCount);
       // The K-th appeal of the week at an outlet carries the escalation, so it is raised once per outlet and week.
+      // Appeals received in the same millisecond are ordered by case number (registration order), not by random id.
       const sql = `SELECT id AS case_id, 'outlet:' || carrier_id || '/' || outlet || ':' || ? AS condition,
           json_object('key', 'escalation.evidence.outletPileup', 'params',
             json_object('outlet', outlet, 'count', ?, 'week', ?)) AS evidence
         FROM (SELECT id, carrier_id, outlet,
-                ROW_NUMBER() OVER (PARTITION BY carrier_id, outlet ORDER BY received_at, id) AS rn
+                ROW_NUMBER() OVER (PARTITION BY carrier_id, outlet ORDER BY received_at, case_no, id) AS rn
               FROM cases WHERE received_at >= ? AND received_at <= ? AND outlet IS NOT NULL${one})
         WHERE rn = ?`;
       return { sql, params };

@@ -188,9 +188,11 @@ describe('rules', () => {
 
   it('outlet pile-up: the K-th appeal of the week at one outlet raises it once', () => {
     only(rule('outlet_pileup', { params: { kind: 'outlet_pileup', minCount: 3 } }));
+    // All four in the same millisecond: registration order (the case number) decides which is the K-th.
+    const at = Date.now();
     const ids = [1, 2, 3, 4].map((i) => {
       const id = register({ waybillNo: `SF12345678904${i}0` });
-      store.db.prepare(`UPDATE cases SET outlet = '杭州西湖网点' WHERE id = ?`).run(id);
+      store.db.prepare(`UPDATE cases SET outlet = '杭州西湖网点', received_at = ? WHERE id = ?`).run(at, id);
       return id;
     });
     const r = esc().evaluateAll(Date.now()).raised;

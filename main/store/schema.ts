@@ -245,6 +245,8 @@ export const caseDeadlines = sqliteTable(
   {
     caseId: text('case_id').notNull(),
     limitName: text('limit_name').notNull(),
+    /** When the clock started (null in rows written before the column existed, until recomputed). */
+    startedAt: integer('started_at'),
     dueAt: integer('due_at').notNull(),
     dueDate: text('due_date').notNull(),
     state: text('state', { enum: ['running', 'met', 'missed', 'stopped'] }).notNull(),
@@ -476,3 +478,30 @@ export const escalationInbox = sqliteTable(
     index('escalation_inbox_staff_idx').on(t.staffId, t.readAt, t.createdAt),
   ],
 );
+
+/**
+ * Administrators' versions of rule profiles (shared/deadlines/profile-schema.ts checks `definition`).
+ * Append-only: a case runs under the (profile, version) it was registered with, so a version once
+ * written never changes. The shipped profiles are version 1 of their ids and are not stored here.
+ */
+export const ruleProfiles = sqliteTable(
+  'rule_profiles',
+  {
+    profileId: text('profile_id').notNull(),
+    version: integer('version').notNull(),
+    /** JSON: the whole profile, its `id` and `version` equal to the columns. */
+    definition: text('definition').notNull(),
+    author: text('author').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.version] })],
+);
+
+/** Which profile version new cases run under: the latest row; none means the shipped `current` v1. */
+export const ruleProfileActivations = sqliteTable('rule_profile_activations', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  profileId: text('profile_id').notNull(),
+  version: integer('version').notNull(),
+  activatedBy: text('activated_by').notNull(),
+  activatedAt: integer('activated_at').notNull(),
+});

@@ -133,7 +133,10 @@ export const parties = sqliteTable(
   {
     id: text('id').primaryKey(),
     caseId: text('case_id').notNull(),
-    kind: text('kind', { enum: ['appellant', 'agent', 'sender', 'recipient'] }).notNull(),
+    /** `agent` is also the appellant's representative in mediation; `carrier_representative` speaks for the carrier there. */
+    kind: text('kind', {
+      enum: ['appellant', 'agent', 'sender', 'recipient', 'carrier_representative'],
+    }).notNull(),
     name: text('name').notNull(),
     phone: text('phone'),
     idType: text('id_type'),
@@ -505,3 +508,69 @@ export const ruleProfileActivations = sqliteTable('rule_profile_activations', {
   activatedBy: text('activated_by').notNull(),
   activatedAt: integer('activated_at').notNull(),
 });
+
+/**
+ * The mediation record of a case (DOMAIN §1.8): facts, each side's position, the mediation
+ * opinion, the agreement and the outcome; one row per mediated case, its `version` compared on
+ * every change. People appear only in `parties` (agent, carrier_representative).
+ */
+export const mediations = sqliteTable('mediations', {
+  caseId: text('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  version: integer('version').notNull(),
+  facts: text('facts').notNull().default(''),
+  appellantPosition: text('appellant_position').notNull().default(''),
+  carrierPosition: text('carrier_position').notNull().default(''),
+  /** The latest opinion (调解意见); each issue is also a `mediation.opinion_issued` event, which starts the feedback clock. */
+  opinion: text('opinion'),
+  opinionIssuedAt: integer('opinion_issued_at'),
+  opinionIssuedBy: text('opinion_issued_by'),
+  agreementTerms: text('agreement_terms'),
+  agreementAmountFen: integer('agreement_amount_fen'),
+  agreementAt: integer('agreement_at'),
+  /** agreed | failed | withdrawn; set once, after which the record is final. */
+  outcome: text('outcome'),
+  outcomeNote: text('outcome_note'),
+  outcomeAt: integer('outcome_at'),
+  outcomeBy: text('outcome_by'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Mediation sessions: when, how (phone / in person / online), who attended (by role), the notes. */
+export const mediationSessions = sqliteTable(
+  'mediation_sessions',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    heldAt: integer('held_at').notNull(),
+    mode: text('mode').notNull(),
+    /** JSON array of attendee roles (shared/mediation/codes.ts). */
+    attendees: text('attendees').notNull(),
+    notes: text('notes').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [index('mediation_sessions_case_idx').on(t.caseId, t.heldAt)],
+);
+
+/** Proposals put forward during mediation, in the order they were recorded. */
+export const mediationProposals = sqliteTable(
+  'mediation_proposals',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** appellant | carrier | mediator */
+    proposer: text('proposer').notNull(),
+    terms: text('terms').notNull(),
+    amountFen: integer('amount_fen'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [index('mediation_proposals_case_idx').on(t.caseId, t.recordedAt)],
+);

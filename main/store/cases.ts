@@ -11,10 +11,14 @@ import { RpcFailure } from '../../shared/rpc/errors';
 import { AuditLog, type Actor } from './audit';
 import { Outbox } from './outbox';
 import { toListItem } from './queue';
+import { ruleProfiles } from './profiles';
 import { refreshDeadlines } from './search/deadlines';
 import { fenToYuan, yuanToFen } from '../../shared/domain/money';
 
-/** The rule profile new cases run under (each case keeps the id and version it started with). */
+/**
+ * The shipped profile. Registration records the store's active profile version (main/store/profiles.ts);
+ * demo data and cases pulled from the team server run under this one, as stored profiles are not synced.
+ */
 export const DEFAULT_PROFILE = { id: CURRENT_PROFILE.id, version: CURRENT_PROFILE.version } as const;
 
 export class CaseCommands {
@@ -94,6 +98,7 @@ export class CaseCommands {
     }
     const receivedAt = input.receivedAt ?? now;
     const receivedDate = shanghaiDate(receivedAt);
+    const profile = ruleProfiles(this.db).active();
     const id = randomUUID();
     const status: CaseStatus = 'registered';
     this.db.transaction(() => {
@@ -121,8 +126,8 @@ export class CaseCommands {
         priorComplaintMade: input.priorComplaint.made ? 1 : 0,
         priorComplaintDate: input.priorComplaint.date ?? null,
         priorComplaintResult: input.priorComplaint.result || null,
-        profileId: DEFAULT_PROFILE.id,
-        profileVersion: DEFAULT_PROFILE.version,
+        profileId: profile.id,
+        profileVersion: profile.version,
         now,
       });
       this.insertParty.run(randomUUID(), id, input.appellant.name, input.appellant.phone, now);

@@ -4,6 +4,8 @@ import { COMPENSATION_MESSAGES } from '../compensation/messages';
 import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { STATS_MESSAGES } from '../stats/messages';
+import { PROFILE_MESSAGES } from '../deadlines/messages';
+import { VALIDATION_MESSAGES } from '../validation/messages';
 import { messages } from './messages';
 
 const catalogues: Record<Locale, Record<string, string>> = {
@@ -14,6 +16,8 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
+    ...PROFILE_MESSAGES['zh-CN'],
+    ...VALIDATION_MESSAGES['zh-CN'],
   },
   en: {
     ...messages.en,
@@ -22,6 +26,8 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_MESSAGES.en,
     ...ESCALATION_MESSAGES.en,
+    ...PROFILE_MESSAGES.en,
+    ...VALIDATION_MESSAGES.en,
   },
 };
 

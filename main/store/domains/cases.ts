@@ -2,12 +2,13 @@ import type { RegisterAppeal } from '../../../shared/domain/appeal';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { Role } from '../../../shared/domain/roles';
 import type { CaseStatus } from '../../../shared/domain/status';
-import { computeClocks, findRuleProfile, type Clock } from '../../../shared/deadlines';
+import { computeClocks, type Clock } from '../../../shared/deadlines';
 import type { TransitionName } from '../../../shared/lifecycle';
 import type { CaseDetail, CaseEventView, RegisterResult } from '../../../shared/rpc/dto';
 import type { Actor } from '../audit';
 import { CaseCommands } from '../cases';
 import type { StoreContext } from '../context';
+import { ruleProfiles } from '../profiles';
 import { availableFor, TransitionCommands } from '../transitions';
 
 export interface TransitionInput {
@@ -62,15 +63,16 @@ export function casesDomain(ctx: StoreContext) {
     },
 
     /**
-     * The case's clocks, computed from its history under the rule profile it runs under and the
+     * The case's clocks, computed from its history under the rule profile version it was recorded with and the
      * current calendar. Never stored: an imported calendar year or a new event changes them at once.
      * The history must be in time order, which the store guarantees by stamping events at commit.
      */
     clocks(id: string, now = Date.now()): Clock[] | null {
-      const row = db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?').get(id) as
-        { received_at: number; profile_id: string } | undefined;
+      const row = db
+        .prepare('SELECT received_at, profile_id, profile_version FROM cases WHERE id = ?')
+        .get(id) as { received_at: number; profile_id: string; profile_version: number } | undefined;
       if (!row) return null;
-      const profile = findRuleProfile(row.profile_id);
+      const profile = ruleProfiles(db).resolve(row.profile_id, row.profile_version);
       if (!profile) return [];
       const history = db
         .prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq')

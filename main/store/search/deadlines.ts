@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar';
-import { computeClockStatuses, findRuleProfile, type ClockStatus } from '../../../shared/deadlines';
+import { computeClockStatuses, type ClockStatus, type RuleProfile } from '../../../shared/deadlines';
 import type { HistoryEntry } from '../../../shared/domain/history';
+import { ruleProfiles } from '../profiles';
 
 /**
  * The materialised clocks of `case_deadlines`: what the queue's "due today", "overdue" and
@@ -15,6 +16,7 @@ export type DeadlineState = 'running' | 'met' | 'missed' | 'stopped';
 export interface DeadlineRow {
   caseId: string;
   limitName: string;
+  startedAt: number;
   dueAt: number;
   dueDate: string;
   state: DeadlineState;
@@ -27,21 +29,24 @@ function stateOf(c: ClockStatus): DeadlineState {
   return c.paused ? 'stopped' : 'running';
 }
 
-/** The rows for one case: `next` marks the running clock due first, the case's next deadline. */
+/**
+ * The rows for one case under the exact profile version it was recorded with (none if the store
+ * does not know that version): `next` marks the running clock due first, the case's next deadline.
+ */
 export function deadlineRows(
   caseId: string,
   receivedAt: number,
-  profileId: string,
+  profile: RuleProfile | undefined,
   history: readonly HistoryEntry[],
   calendar: WorkingCalendar,
   now: number,
 ): DeadlineRow[] {
-  const profile = findRuleProfile(profileId);
   if (!profile) return [];
   const rows: DeadlineRow[] = computeClockStatuses({ receivedAt, history, profile, calendar, now }).map(
     (c) => ({
       caseId,
       limitName: c.limit,
+      startedAt: c.startedAt,
       dueAt: c.dueAt,
       dueDate: c.dueDate,
       state: stateOf(c),
@@ -56,10 +61,10 @@ export function deadlineRows(
 }
 
 interface Statements {
-  caseRow: Database.Statement<[string], { received_at: number; profile_id: string }>;
+  caseRow: Database.Statement<[string], { received_at: number; profile_id: string; profile_version: number }>;
   history: Database.Statement<[string], HistoryEntry>;
   remove: Database.Statement<[string]>;
-  insert: Database.Statement<[string, string, number, string, string, number, number]>;
+  insert: Database.Statement<[string, string, number, number, string, string, number, number]>;
 }
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -68,12 +73,12 @@ function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      caseRow: db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?'),
+      caseRow: db.prepare('SELECT received_at, profile_id, profile_version FROM cases WHERE id = ?'),
       history: db.prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq'),
       remove: db.prepare('DELETE FROM case_deadlines WHERE case_id = ?'),
       insert: db.prepare(
-        `INSERT INTO case_deadlines (case_id, limit_name, due_at, due_date, state, provisional, next)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO case_deadlines (case_id, limit_name, started_at, due_at, due_date, state, provisional, next)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
     cache.set(db, s);
@@ -84,7 +89,16 @@ function statements(db: Database.Database): Statements {
 function write(s: Statements, caseId: string, rows: readonly DeadlineRow[]): void {
   s.remove.run(caseId);
   for (const r of rows)
-    s.insert.run(caseId, r.limitName, r.dueAt, r.dueDate, r.state, r.provisional ? 1 : 0, r.next ? 1 : 0);
+    s.insert.run(
+      caseId,
+      r.limitName,
+      r.startedAt,
+      r.dueAt,
+      r.dueDate,
+      r.state,
+      r.provisional ? 1 : 0,
+      r.next ? 1 : 0,
+    );
 }
 
 /** Recomputes one case's deadlines; call inside the transaction that changed its history. */
@@ -100,7 +114,14 @@ export function refreshDeadlines(
   write(
     s,
     caseId,
-    deadlineRows(caseId, row.received_at, row.profile_id, s.history.all(caseId), calendar, now),
+    deadlineRows(
+      caseId,
+      row.received_at,
+      ruleProfiles(db).resolve(row.profile_id, row.profile_version),
+      s.history.all(caseId),
+      calendar,
+      now,
+    ),
   );
 }
 
@@ -125,6 +146,7 @@ export function refreshAllDeadlines(
   opts: BulkRefresh = {},
 ): number {
   const s = statements(db);
+  const profiles = ruleProfiles(db);
   const read = db.prepare<
     [number, number],
     {
@@ -132,12 +154,13 @@ export function refreshAllDeadlines(
       id: string;
       received_at: number;
       profile_id: string;
+      profile_version: number;
       at: number;
       type: string;
       status: HistoryEntry['status'];
     }
   >(
-    `SELECT c.rowid AS rid, c.id, c.received_at, c.profile_id, e.at, e.type, e.status
+    `SELECT c.rowid AS rid, c.id, c.received_at, c.profile_id, c.profile_version, e.at, e.type, e.status
        FROM cases c JOIN case_events e ON e.case_id = c.id
       WHERE c.rowid > ? AND c.rowid <= ? ${opts.openOnly ? 'AND c.is_open = 1' : ''}
       ORDER BY c.rowid, e.seq`,
@@ -159,7 +182,8 @@ export function refreshAllDeadlines(
         history.push({ at: r.at, type: r.type, status: r.status });
       }
       ids.push(head.id);
-      batch.push(deadlineRows(head.id, head.received_at, head.profile_id, history, calendar, now));
+      const profile = profiles.resolve(head.profile_id, head.profile_version);
+      batch.push(deadlineRows(head.id, head.received_at, profile, history, calendar, now));
     }
     writeChunk(batch, ids);
     done += ids.length;

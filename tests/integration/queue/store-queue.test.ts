@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CalendarSource } from '../../../main/calendar/imported-years';
 import { StoreService } from '../../../main/store/service';
+import { ruleProfiles } from '../../../main/store/profiles';
 import { deadlineRows, type DeadlineRow } from '../../../main/store/search/deadlines';
 import { registerAppealSchema } from '../../../shared/domain/appeal';
 import type { HistoryEntry } from '../../../shared/domain/history';
@@ -56,7 +57,7 @@ const move = (caseId: string, transition: string, data: unknown, at: number) =>
 const stored = (caseId: string) =>
   store.db
     .prepare(
-      'SELECT limit_name AS limitName, due_at AS dueAt, due_date AS dueDate, state, provisional, next FROM case_deadlines WHERE case_id = ? ORDER BY limit_name',
+      'SELECT limit_name AS limitName, started_at AS startedAt, due_at AS dueAt, due_date AS dueDate, state, provisional, next FROM case_deadlines WHERE case_id = ? ORDER BY limit_name',
     )
     .all(caseId)
     .map((r) => {
@@ -69,14 +70,14 @@ const stored = (caseId: string) =>
 
 /** The same rows recomputed from scratch from the case's history. */
 const recomputed = (caseId: string, now: number) => {
-  const c = store.db.prepare('SELECT received_at, profile_id FROM cases WHERE id = ?').get(caseId) as {
-    received_at: number;
-    profile_id: string;
-  };
+  const c = store.db
+    .prepare('SELECT received_at, profile_id, profile_version FROM cases WHERE id = ?')
+    .get(caseId) as { received_at: number; profile_id: string; profile_version: number };
+  const profile = ruleProfiles(store.db).resolve(c.profile_id, c.profile_version);
   const history = store.db
     .prepare('SELECT at, type, status FROM case_events WHERE case_id = ? ORDER BY seq')
     .all(caseId) as HistoryEntry[];
-  return deadlineRows(caseId, c.received_at, c.profile_id, history, new CalendarSource(dir.path).get(), now)
+  return deadlineRows(caseId, c.received_at, profile, history, new CalendarSource(dir.path).get(), now)
     .map(({ caseId: _c, ...r }) => r)
     .sort((a, b) => a.limitName.localeCompare(b.limitName));
 };

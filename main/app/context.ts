@@ -1,6 +1,7 @@
 import { resolveDataDir, storeFile } from '../config/paths';
 import { JobHost } from '../jobs/host';
 import { EscalationRunner } from '../escalation/runner';
+import { Notifier } from '../notify/notifier';
 import { createHandlers, type AppFacts } from '../rpc/handlers';
 import { createRouter, type Router } from '../rpc/router';
 import { StoreHost } from '../store/host';
@@ -20,6 +21,8 @@ export interface AppContext {
   jobs: JobHost;
   router: Router;
   escalations: EscalationRunner;
+  /** Desktop notifications for the signed-in user (Electron shows them natively, the web renderer itself). */
+  notifications: Notifier;
   close(): Promise<void>;
 }
 
@@ -51,12 +54,15 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
   const router = createRouter(handlers, () => session);
   const escalations = new EscalationRunner(store).start();
   escalations.on('error', (error) => console.error('[escalation]', error));
+  const notifications = new Notifier(store, () => session).start(escalations);
+  notifications.on('error', (error) => console.error('[notify]', error));
   return {
     dataDir,
     store,
     jobs,
     router,
     escalations,
+    notifications,
     close: () => {
       escalations.stop();
       return Promise.all([jobs.close(), store.close()]).then(() => undefined);

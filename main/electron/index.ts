@@ -7,6 +7,7 @@ import { resolveDataDir } from '../config/paths';
 import type { Router } from '../rpc/router';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { showNativeNotice } from './notifications';
 import { dataDirFlag } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { runtimePaths } from './runtime-paths';
@@ -128,6 +129,10 @@ function main(): void {
         ctx.store.on('changed', (payload) => ipc.send({ event: 'data.changed', payload }));
         ctx.jobs.on('progress', (payload) => ipc.send({ event: 'jobs.progress', payload }));
         ctx.escalations.on('raised', (payload) => ipc.send({ event: 'escalation.raised', payload }));
+        ctx.notifications.on('notify', (notice, locale) => {
+          showNativeNotice(notice, locale, () => win, ipc);
+          ipc.send({ event: 'notify', payload: notice });
+        });
         ctx.store.on('exit', (code) => {
           if (phase === 'running')
             fatal('The case store stopped unexpectedly', new Error(`Store worker exited with code ${code}.`));

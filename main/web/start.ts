@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   app.store.on('changed', (payload) => host.broadcast({ event: 'data.changed', payload }));
   app.jobs.on('progress', (payload) => host.broadcast({ event: 'jobs.progress', payload }));
   app.escalations.on('raised', (payload) => host.broadcast({ event: 'escalation.raised', payload }));
+  app.notifications.on('notify', (payload) => host.broadcast({ event: 'notify', payload }));
   console.log(`Postal Complaint Desk is running at ${host.url}`);
   console.log(`Data folder: ${app.dataDir}`);
 

@@ -3,9 +3,8 @@ import { CASEWORK_MESSAGES } from '../casework/messages';
 import { COMPENSATION_MESSAGES } from '../compensation/messages';
 import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
+import { NOTIFY_MESSAGES } from '../notify/messages';
 import { STATS_MESSAGES } from '../stats/messages';
-import { PROFILE_MESSAGES } from '../deadlines/messages';
-import { VALIDATION_MESSAGES } from '../validation/messages';
 import { messages } from './messages';
 
 const catalogues: Record<Locale, Record<string, string>> = {
@@ -16,8 +15,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
-    ...PROFILE_MESSAGES['zh-CN'],
-    ...VALIDATION_MESSAGES['zh-CN'],
+    ...NOTIFY_MESSAGES['zh-CN'],
   },
   en: {
     ...messages.en,
@@ -26,8 +24,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_MESSAGES.en,
     ...ESCALATION_MESSAGES.en,
-    ...PROFILE_MESSAGES.en,
-    ...VALIDATION_MESSAGES.en,
+    ...NOTIFY_MESSAGES.en,
   },
 };
 

@@ -5,9 +5,11 @@ import { appProcedures } from './procedures/app';
 import { caseProcedures } from './procedures/cases';
 import { caseworkProcedures } from './procedures/casework';
 import { leadsProcedures } from './procedures/leads';
+import { notifyProcedures } from './procedures/notify';
 import { statsProcedures } from './procedures/stats';
 import type { JobProgress } from '../stats/dto';
 import type { EscalationRaised } from '../escalation/dto';
+import type { Notice } from '../notify/dto';
 import { queueProcedures } from './procedures/queue';
 
 /**
@@ -22,6 +24,7 @@ export const contract = {
   ...caseworkProcedures,
   ...statsProcedures,
   ...leadsProcedures,
+  ...notifyProcedures,
 } as const satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
@@ -35,11 +38,25 @@ export const events = {
     count: z.number(),
     items: z.array(z.object({ id: z.string(), caseId: z.string(), ruleId: z.string(), level: z.number() })),
   }),
+  notify: z.object({
+    id: z.string(),
+    kind: z.enum(['escalation', 'assigned']),
+    titleKey: z.string(),
+    bodyKey: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    caseId: z.string(),
+    level: z.number(),
+    at: z.number(),
+  }),
+  /** Electron only: the user clicked a native notification; the renderer opens the case. */
+  'notify.open': z.object({ caseId: z.string() }),
 } as const;
 
 export interface EventPayloads {
   'data.changed': DataChanged;
   'jobs.progress': JobProgress;
   'escalation.raised': EscalationRaised;
+  notify: Notice;
+  'notify.open': { caseId: string };
 }
 export type EventName = keyof EventPayloads;

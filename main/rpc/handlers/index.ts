@@ -4,6 +4,7 @@ import { caseHandlers } from './cases';
 import { caseworkHandlers } from './casework';
 import type { HandlerDeps } from './deps';
 import { leadsHandlers } from './leads';
+import { notifyHandlers } from './notify';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
 
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...statsHandlers(deps),
     ...caseworkHandlers(deps),
     ...leadsHandlers(deps),
+    ...notifyHandlers(deps),
   };
 }

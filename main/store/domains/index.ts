@@ -4,7 +4,7 @@ import { casesDomain } from './cases';
 import { caseworkDomain } from './casework';
 import { demoDomain } from './demo';
 import { escalationDomain } from './escalation';
-import { profilesDomain } from './profiles';
+import { notifyDomain } from './notify';
 import { queueDomain } from './queue';
 import { sessionDomain } from './session';
 import { statsDomain } from './stats';
@@ -22,7 +22,7 @@ export function createDomains(ctx: StoreContext) {
     queue: queueDomain(ctx),
     casework: caseworkDomain(ctx),
     escalation: escalationDomain(ctx),
-    profiles: profilesDomain(ctx),
+    notify: notifyDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

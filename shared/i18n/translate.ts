@@ -5,6 +5,8 @@ import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { NOTIFY_MESSAGES } from '../notify/messages';
 import { STATS_MESSAGES } from '../stats/messages';
+import { PROFILE_MESSAGES } from '../deadlines/messages';
+import { VALIDATION_MESSAGES } from '../validation/messages';
 import { messages } from './messages';
 
 const catalogues: Record<Locale, Record<string, string>> = {
@@ -16,6 +18,8 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
     ...NOTIFY_MESSAGES['zh-CN'],
+    ...PROFILE_MESSAGES['zh-CN'],
+    ...VALIDATION_MESSAGES['zh-CN'],
   },
   en: {
     ...messages.en,
@@ -25,6 +29,8 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_MESSAGES.en,
     ...ESCALATION_MESSAGES.en,
     ...NOTIFY_MESSAGES.en,
+    ...PROFILE_MESSAGES.en,
+    ...VALIDATION_MESSAGES.en,
   },
 };
 

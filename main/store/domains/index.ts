@@ -5,6 +5,7 @@ import { caseworkDomain } from './casework';
 import { demoDomain } from './demo';
 import { escalationDomain } from './escalation';
 import { notifyDomain } from './notify';
+import { profilesDomain } from './profiles';
 import { queueDomain } from './queue';
 import { sessionDomain } from './session';
 import { statsDomain } from './stats';
@@ -23,6 +24,7 @@ export function createDomains(ctx: StoreContext) {
     casework: caseworkDomain(ctx),
     escalation: escalationDomain(ctx),
     notify: notifyDomain(ctx),
+    profiles: profilesDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },
   };
 }

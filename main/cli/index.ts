@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from './command';
 import { auditCommand } from './commands/audit';
 import { calendarCommand } from './commands/calendar';
 import { dueCommand } from './commands/due';
+import { profilesCommand } from './commands/profiles';
 import { seedCommand } from './commands/seed';
 import { statsCommand } from './commands/stats';
 import { volumesCommand } from './commands/volumes';
@@ -18,6 +19,7 @@ const COMMANDS: CliCommand[] = [
   auditCommand,
   statsCommand,
   volumesCommand,
+  profilesCommand,
 ];
 
 export const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };

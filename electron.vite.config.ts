@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/electron/index.ts'),
           'store-worker': resolve(import.meta.dirname, 'main/store/worker.ts'),
           'jobs-worker': resolve(import.meta.dirname, 'main/jobs/worker.ts'),
+          'sync-worker': resolve(import.meta.dirname, 'main/sync/worker.ts'),
           web: resolve(import.meta.dirname, 'main/web/start.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

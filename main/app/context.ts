@@ -6,6 +6,8 @@ import { createHandlers, type AppFacts } from '../rpc/handlers';
 import { createRouter, type Router } from '../rpc/router';
 import { StoreHost } from '../store/host';
 import type { SessionState } from '../store/service';
+import { fileSecretStore, type SecretCipher } from '../sync/secrets';
+import { SyncService } from '../sync/service';
 
 export interface AppOptions {
   dataDir?: string | undefined;
@@ -13,6 +15,8 @@ export interface AppOptions {
   version: string;
   migrationsDir?: string | undefined;
   nativeBinding?: string | undefined;
+  /** Seals the sync refresh token (Electron's safeStorage); without it the token file is 0600 only. */
+  secretCipher?: SecretCipher | undefined;
 }
 
 export interface AppContext {
@@ -23,6 +27,7 @@ export interface AppContext {
   escalations: EscalationRunner;
   /** Desktop notifications for the signed-in user (Electron shows them natively, the web renderer itself). */
   notifications: Notifier;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,18 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
   const refreshSession = () => {
     session = store.call('session', 'session');
   };
+  const sync = new SyncService({
+    store,
+    dbFile: storeFile(dataDir),
+    nativeBinding: options.nativeBinding,
+    secrets: fileSecretStore(dataDir, options.secretCipher),
+  });
   store.on('changed', (change) => {
+    if (change.tables.includes('staff') || change.tables.includes('app_meta')) refreshSession();
+    sync.nudge();
+  });
+  // Another workstation's changes may name staff this one has not seen (materialize adds them).
+  sync.on('changed', (change) => {
     if (change.tables.includes('staff')) refreshSession();
   });
   const jobs = await JobHost.start({ file: storeFile(dataDir), nativeBinding: options.nativeBinding });
@@ -50,10 +66,12 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
     jobs,
     facts: { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
     onSessionChange: refreshSession,
+    sync,
   });
   const router = createRouter(handlers, () => session);
   const escalations = new EscalationRunner(store).start();
   escalations.on('error', (error) => console.error('[escalation]', error));
+  await sync.start().catch((error: unknown) => console.error('[sync] could not resume the session', error));
   const notifications = new Notifier(store, () => session).start(escalations);
   notifications.on('error', (error) => console.error('[notify]', error));
   return {
@@ -63,9 +81,12 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
     router,
     escalations,
     notifications,
-    close: () => {
+    sync,
+    close: async () => {
       escalations.stop();
-      return Promise.all([jobs.close(), store.close()]).then(() => undefined);
+      // The sync worker writes the same file: it stops before the store checkpoints and closes.
+      await sync.close();
+      await Promise.all([jobs.close(), store.close()]);
     },
   };
 }

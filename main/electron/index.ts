@@ -1,4 +1,4 @@
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp, type AppContext } from '../app/context';
@@ -122,6 +122,13 @@ function main(): void {
       version: APP_VERSION,
       migrationsDir: paths.migrationsDir,
       nativeBinding: paths.nativeBinding,
+      // The OS keychain seals the sync refresh token where there is one (not on a bare Linux session).
+      secretCipher: safeStorage.isEncryptionAvailable()
+        ? {
+            encrypt: (plain) => safeStorage.encryptString(plain),
+            decrypt: (sealed) => safeStorage.decryptString(sealed),
+          }
+        : undefined,
     });
     context.then(
       (ctx) => {
@@ -129,6 +136,8 @@ function main(): void {
         ctx.store.on('changed', (payload) => ipc.send({ event: 'data.changed', payload }));
         ctx.jobs.on('progress', (payload) => ipc.send({ event: 'jobs.progress', payload }));
         ctx.escalations.on('raised', (payload) => ipc.send({ event: 'escalation.raised', payload }));
+        ctx.sync.on('changed', (payload) => ipc.send({ event: 'data.changed', payload }));
+        ctx.sync.on('status', (payload) => ipc.send({ event: 'sync.status', payload }));
         ctx.notifications.on('notify', (notice, locale) => {
           showNativeNotice(notice, locale, () => win, ipc);
           ipc.send({ event: 'notify', payload: notice });

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   app.store.on('changed', (payload) => host.broadcast({ event: 'data.changed', payload }));
   app.jobs.on('progress', (payload) => host.broadcast({ event: 'jobs.progress', payload }));
   app.escalations.on('raised', (payload) => host.broadcast({ event: 'escalation.raised', payload }));
+  app.sync.on('changed', (payload) => host.broadcast({ event: 'data.changed', payload }));
+  app.sync.on('status', (payload) => host.broadcast({ event: 'sync.status', payload }));
   app.notifications.on('notify', (payload) => host.broadcast({ event: 'notify', payload }));
   console.log(`Postal Complaint Desk is running at ${host.url}`);
   console.log(`Data folder: ${app.dataDir}`);

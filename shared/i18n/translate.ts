@@ -5,6 +5,7 @@ import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
 import { NOTIFY_MESSAGES } from '../notify/messages';
 import { STATS_MESSAGES } from '../stats/messages';
+import { SYNC_MESSAGES } from '../sync/messages';
 import { PROFILE_MESSAGES } from '../deadlines/messages';
 import { VALIDATION_MESSAGES } from '../validation/messages';
 import { messages } from './messages';
@@ -17,6 +18,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
+    ...SYNC_MESSAGES['zh-CN'],
     ...NOTIFY_MESSAGES['zh-CN'],
     ...PROFILE_MESSAGES['zh-CN'],
     ...VALIDATION_MESSAGES['zh-CN'],
@@ -28,6 +30,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_MESSAGES.en,
     ...ESCALATION_MESSAGES.en,
+    ...SYNC_MESSAGES.en,
     ...NOTIFY_MESSAGES.en,
     ...PROFILE_MESSAGES.en,
     ...VALIDATION_MESSAGES.en,

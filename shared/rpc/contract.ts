@@ -11,6 +11,8 @@ import type { JobProgress } from '../stats/dto';
 import type { EscalationRaised } from '../escalation/dto';
 import type { Notice } from '../notify/dto';
 import { queueProcedures } from './procedures/queue';
+import { syncProcedures } from './procedures/sync';
+import type { SyncStatusView } from '../sync/view';
 
 /**
  * Every call the renderer can make, declared once (one module per area under procedures/).
@@ -25,6 +27,7 @@ export const contract = {
   ...statsProcedures,
   ...leadsProcedures,
   ...notifyProcedures,
+  ...syncProcedures,
 } as const satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
@@ -50,6 +53,7 @@ export const events = {
   }),
   /** Electron only: the user clicked a native notification; the renderer opens the case. */
   'notify.open': z.object({ caseId: z.string() }),
+  'sync.status': z.looseObject({ mode: z.string(), pendingCount: z.number(), openConflicts: z.number() }),
 } as const;
 
 export interface EventPayloads {
@@ -58,5 +62,6 @@ export interface EventPayloads {
   'escalation.raised': EscalationRaised;
   notify: Notice;
   'notify.open': { caseId: string };
+  'sync.status': SyncStatusView;
 }
 export type EventName = keyof EventPayloads;

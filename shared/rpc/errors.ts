@@ -8,6 +8,8 @@ export const RPC_ERROR_CODES = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'SHUTTING_DOWN',
+  /** A service main depends on (the sync server) cannot be reached. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type RpcErrorCode = (typeof RPC_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { RpcFailure } from '../../../shared/rpc/errors';
 import type { JobHost } from '../../jobs/host';
 import type { StoreHost } from '../../store/host';
 import type { SessionState } from '../../store/service';
+import type { SyncService } from '../../sync/service';
 
 export interface AppFacts {
   name: string;
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   jobs: JobHost;
   facts: AppFacts;
   onSessionChange(): void;
+  /** Team sync: settings, sign-in, status (main/sync/service.ts). */
+  sync: SyncService;
 }
 
 export const actorOf = (session: SessionState) => ({

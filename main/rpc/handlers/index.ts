@@ -7,6 +7,7 @@ import { leadsHandlers } from './leads';
 import { notifyHandlers } from './notify';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
+import { syncHandlers } from './sync';
 
 export type { AppFacts, HandlerDeps } from './deps';
 
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...statsHandlers(deps),
     ...caseworkHandlers(deps),
     ...leadsHandlers(deps),
+    ...syncHandlers(deps),
     ...notifyHandlers(deps),
   };
 }

@@ -9,6 +9,7 @@ import { profilesDomain } from './profiles';
 import { queueDomain } from './queue';
 import { sessionDomain } from './session';
 import { statsDomain } from './stats';
+import { syncDomain } from './sync';
 
 /**
  * The store's domains: plain objects of functions, so that everything the worker may call is
@@ -23,6 +24,7 @@ export function createDomains(ctx: StoreContext) {
     queue: queueDomain(ctx),
     casework: caseworkDomain(ctx),
     escalation: escalationDomain(ctx),
+    sync: syncDomain(ctx),
     notify: notifyDomain(ctx),
     profiles: profilesDomain(ctx),
     audit: { verify: () => verifyAuditTrail(ctx.db) },

@@ -1,5 +1,7 @@
 import { resolveDataDir, storeFile } from '../config/paths';
 import { JobHost } from '../jobs/host';
+import { chromiumPrinter } from '../pdf/chromium';
+import type { PdfPrinter } from '../pdf/printer';
 import { EscalationRunner } from '../escalation/runner';
 import { Notifier } from '../notify/notifier';
 import { createHandlers, type AppFacts } from '../rpc/handlers';
@@ -15,6 +17,8 @@ export interface AppOptions {
   version: string;
   migrationsDir?: string | undefined;
   nativeBinding?: string | undefined;
+  /** Electron passes its own; the web host, tests and benchmarks print with headless Chromium. */
+  printer?: PdfPrinter | undefined;
   /** Seals the sync refresh token (Electron's safeStorage); without it the token file is 0600 only. */
   secretCipher?: SecretCipher | undefined;
 }
@@ -66,6 +70,7 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
     jobs,
     facts: { name: 'Postal Complaint Desk', version: options.version, host: options.host, dataDir },
     onSessionChange: refreshSession,
+    printer: options.printer ?? chromiumPrinter(),
     sync,
   });
   const router = createRouter(handlers, () => session);

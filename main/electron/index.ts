@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startApp, type AppContext } from '../app/context';
 import { APP_VERSION } from '../app/version';
 import { resolveDataDir } from '../config/paths';
+import { electronPrinter } from '../pdf/electron';
 import type { Router } from '../rpc/router';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';

@@ -3,6 +3,7 @@ import { CASEWORK_MESSAGES } from '../casework/messages';
 import { COMPENSATION_MESSAGES } from '../compensation/messages';
 import { ESCALATION_MESSAGES } from '../escalation/messages';
 import { LIFECYCLE_MESSAGES } from '../lifecycle/messages';
+import { MEDIATION_MESSAGES } from '../mediation/messages';
 import { NOTIFY_MESSAGES } from '../notify/messages';
 import { STATS_MESSAGES } from '../stats/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
@@ -18,6 +19,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_MESSAGES['zh-CN'],
     ...ESCALATION_MESSAGES['zh-CN'],
+    ...MEDIATION_MESSAGES['zh-CN'],
     ...SYNC_MESSAGES['zh-CN'],
     ...NOTIFY_MESSAGES['zh-CN'],
     ...PROFILE_MESSAGES['zh-CN'],
@@ -30,6 +32,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_MESSAGES.en,
     ...ESCALATION_MESSAGES.en,
+    ...MEDIATION_MESSAGES.en,
     ...SYNC_MESSAGES.en,
     ...NOTIFY_MESSAGES.en,
     ...PROFILE_MESSAGES.en,

@@ -5,6 +5,7 @@ import { appProcedures } from './procedures/app';
 import { caseProcedures } from './procedures/cases';
 import { caseworkProcedures } from './procedures/casework';
 import { leadsProcedures } from './procedures/leads';
+import { mediationProcedures } from './procedures/mediation';
 import { notifyProcedures } from './procedures/notify';
 import { statsProcedures } from './procedures/stats';
 import type { JobProgress } from '../stats/dto';
@@ -26,6 +27,7 @@ export const contract = {
   ...caseworkProcedures,
   ...statsProcedures,
   ...leadsProcedures,
+  ...mediationProcedures,
   ...notifyProcedures,
   ...syncProcedures,
 } as const satisfies Record<string, Procedure>;

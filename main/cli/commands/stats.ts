@@ -5,7 +5,8 @@ import { PERIOD_PATTERN } from '../../../shared/stats/period';
 import { noticeTables } from '../../../shared/stats/tables';
 import { resolveDataDir, storeFile } from '../../config/paths';
 import { writeNoticeCsv, writeNoticeXlsx } from '../../export/notice';
-import { ChromiumMissing, writeNoticePdf } from '../../export/pdf';
+import { writeNoticePdf } from '../../export/pdf';
+import { PrinterUnavailable } from '../../pdf/printer';
 import { noticeFor } from '../../stats/notice';
 import { openDatabase } from '../../store/database';
 import type { CliCommand } from '../command';
@@ -71,7 +72,7 @@ export const statsCommand: CliCommand = {
       else if (format === 'csv') await writeNoticeCsv(notice, out!);
       else await writeNoticePdf(notice, out!);
     } catch (error) {
-      if (error instanceof ChromiumMissing) {
+      if (error instanceof PrinterUnavailable) {
         io.err(error.message);
         return 1;
       }

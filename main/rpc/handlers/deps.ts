@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/rpc/dto';
 import { RpcFailure } from '../../../shared/rpc/errors';
 import type { JobHost } from '../../jobs/host';
+import type { PdfPrinter } from '../../pdf/printer';
 import type { StoreHost } from '../../store/host';
 import type { SessionState } from '../../store/service';
 import type { SyncService } from '../../sync/service';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   /** Statistics and exports on read-only connections of their own (main/jobs). */
   jobs: JobHost;
   facts: AppFacts;
+  /** HTML → PDF: Electron's own Chromium in the app, headless Chromium in the web host. */
+  printer: PdfPrinter;
   onSessionChange(): void;
   /** Team sync: settings, sign-in, status (main/sync/service.ts). */
   sync: SyncService;

@@ -4,6 +4,7 @@ import { caseHandlers } from './cases';
 import { caseworkHandlers } from './casework';
 import type { HandlerDeps } from './deps';
 import { leadsHandlers } from './leads';
+import { mediationHandlers } from './mediation';
 import { notifyHandlers } from './notify';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...statsHandlers(deps),
     ...caseworkHandlers(deps),
     ...leadsHandlers(deps),
+    ...mediationHandlers(deps),
     ...syncHandlers(deps),
     ...notifyHandlers(deps),
   };

@@ -4,6 +4,7 @@ import { casesDomain } from './cases';
 import { caseworkDomain } from './casework';
 import { demoDomain } from './demo';
 import { escalationDomain } from './escalation';
+import { mediationDomain } from './mediation';
 import { notifyDomain } from './notify';
 import { profilesDomain } from './profiles';
 import { queueDomain } from './queue';
@@ -24,6 +25,7 @@ export function createDomains(ctx: StoreContext) {
     queue: queueDomain(ctx),
     casework: caseworkDomain(ctx),
     escalation: escalationDomain(ctx),
+    mediation: mediationDomain(ctx),
     sync: syncDomain(ctx),
     notify: notifyDomain(ctx),
     profiles: profilesDomain(ctx),

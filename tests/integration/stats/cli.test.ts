@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice } from '../../../shared/stats/notice';
-import { CHROMIUM_CANDIDATES } from '../../../main/export/pdf';
+import { CHROMIUM_CANDIDATES } from '../../../main/pdf/chromium';
 import { desk } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 import { buildFixtureStore } from './fixture';

@@ -38,9 +38,23 @@ export function candidateQuery(
   const params: unknown[] = [];
   switch (p.kind) {
     case 'pre_breach': {
+      if (p.periodPercent !== undefined) {
+        // The share is working time from each clock's own start, so it is a function per row
+        // (main/escalation/period-share.ts), over running clocks not yet due.
+        const { start, end } = p.officeHours;
+        params.push(p.periodPercent, now, now, now, p.periodPercent, start, end);
+        const sql = `SELECT d.case_id, d.limit_name || '@' || d.due_at AS condition,
+            json_object('key', 'escalation.evidence.preBreachShare', 'params',
+              json_object('limit', d.limit_name, 'due', ${DUE_TEXT}, 'percent', ?)) AS evidence
+          FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+          WHERE d.state = 'running' AND d.due_at > ? AND d.started_at < ? AND c.is_open = 1
+            AND desk_period_share_reached(d.started_at, d.due_at, ?, ?, ?, ?) = 1`;
+        return { sql: sql + limitFilter(p.limits, params) + caseFilter('d.case_id', caseId, params), params };
+      }
       // Working time is monotonic, so "due within N working hours of now" is one range on due_at.
-      const horizon = addWorkingMs(calendar, p.officeHours, now, p.workingHoursBefore * 3_600_000);
-      params.push(p.workingHoursBefore, now, horizon);
+      const hoursBefore = p.workingHoursBefore ?? 0;
+      const horizon = addWorkingMs(calendar, p.officeHours, now, hoursBefore * 3_600_000);
+      params.push(hoursBefore, now, horizon);
       const sql = `SELECT d.case_id, d.limit_name || '@' || d.due_at AS condition,
           json_object('key', 'escalation.evidence.preBreach', 'params',
             json_object('limit', d.limit_name, 'due', ${DUE_TEXT}, 'hours', ?)) AS evidence

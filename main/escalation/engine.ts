@@ -4,6 +4,7 @@ import type { EscalationRule, Level } from '../../shared/escalation/rules';
 import type { CaseStatus } from '../../shared/domain/status';
 import { AuditLog, type Actor } from '../store/audit';
 import { candidateQuery } from './candidates';
+import { usePeriodShareFunction } from './period-share';
 
 /** The engine acts as this actor in the audit trail. */
 export const ENGINE_ACTOR: Actor = { staffId: 'system', workstation: 'escalation-engine' };
@@ -32,6 +33,7 @@ export function evaluate(
   calendar: WorkingCalendar,
   caseId: string | null,
 ): PassResult {
+  usePeriodShareFunction(db, calendar);
   const audit = new AuditLog(db);
   const caseRow = db.prepare<[string], { status: CaseStatus; assigneeId: string | null; priority: number }>(
     'SELECT status, assignee_id AS assigneeId, priority FROM cases WHERE id = ?',

@@ -2,6 +2,8 @@
 export const ESCALATION_MESSAGES = {
   'zh-CN': {
     'escalation.evidence.preBreach': '时限“{{limit}}”将于 {{due}} 到期，剩余不足 {{hours}} 个工作小时',
+    'escalation.evidence.preBreachShare':
+      '时限“{{limit}}”已用去 {{percent}}% 以上的工作时间，将于 {{due}} 到期',
     'escalation.evidence.breach': '时限“{{limit}}”已于 {{due}} 超期',
     'escalation.evidence.carrierOverdue': '企业答复已于 {{due}} 超期（督办）',
     'escalation.evidence.repeatWaybill': '同一运单 {{days}} 天内申诉 {{count}} 次',
@@ -18,6 +20,8 @@ export const ESCALATION_MESSAGES = {
   en: {
     'escalation.evidence.preBreach':
       'Clock "{{limit}}" is due {{due}}, less than {{hours}} working hours away',
+    'escalation.evidence.preBreachShare':
+      'Clock "{{limit}}" has used {{percent}}% or more of its working time; it is due {{due}}',
     'escalation.evidence.breach': 'Clock "{{limit}}" was due {{due}} and is overdue',
     'escalation.evidence.carrierOverdue': 'The carrier reply was due {{due}} and is overdue (supervision)',
     'escalation.evidence.repeatWaybill': '{{count}} appeals about the same waybill within {{days}} days',

@@ -7,22 +7,33 @@ export type Level = (typeof LEVELS)[number];
 export const ACTIONS = ['notify', 'raise_priority', 'reassign'] as const;
 export type EscalationAction = (typeof ACTIONS)[number];
 
+/** The English messages of the rules' own checks (shared/escalation/messages.ts has their keys). */ export const OFFICE_HOURS_ORDER =
+  'office hours must start before they end';
+export const PRE_BREACH_THRESHOLD = 'give either workingHoursBefore or periodPercent';
+
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const officeHours = z
   .object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) })
-  .refine((h) => h.start < h.end, { message: 'office hours must start before they end' });
+  .refine((h) => h.start < h.end, { message: OFFICE_HOURS_ORDER });
 const limits = z.array(z.string().min(1)).default([]);
 
 /** Each kind's parameters: one row of data per rule, checked whenever an administrator edits it. */
 export const ruleParamsSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('pre_breach'),
-    /** Clocks this applies to (empty: every clock). */
-    limits,
-    /** Warn once the clock is due within this much working time… */
-    workingHoursBefore: z.number().positive().max(200),
-    officeHours: officeHours.default({ start: 510, end: 1050 }),
-  }),
+  z
+    .object({
+      kind: z.literal('pre_breach'),
+      /** Clocks this applies to (empty: every clock). */
+      limits,
+      /** Raise once the clock is due within this much working time… */
+      workingHoursBefore: z.number().positive().max(200).optional(),
+      /** …or once this share of its period (in working time from its start) has passed. */
+      periodPercent: z.number().int().min(1).max(99).optional(),
+      officeHours: officeHours.default({ start: 510, end: 1050 }),
+    })
+    .refine((p) => (p.workingHoursBefore === undefined) !== (p.periodPercent === undefined), {
+      message: PRE_BREACH_THRESHOLD,
+      path: ['workingHoursBefore'],
+    }),
   z.object({ kind: z.literal('breach'), limits }),
   z.object({ kind: z.literal('carrier_overdue') }),
   z.object({

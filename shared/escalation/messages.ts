@@ -14,7 +14,10 @@ export const ESCALATION_MESSAGES = {
     'escalation.evidence.transferRounds': '案件已转办三次以上',
     'escalation.notFound': '找不到该升级事项',
     'escalation.alreadyResolved': '该升级事项已办结',
-    'escalation.rule.invalid': '规则参数不正确：{{detail}}',
+    'escalation.rule.invalid': '规则有 {{count}} 处错误，未保存',
+    'escalation.rule.officeHoursOrder': '上班时间须早于下班时间',
+    'escalation.rule.oneThreshold': '请填写“到期前工作小时数”或“已用时限比例”，二者选一',
+    'escalation.rule.reassignTarget': '“改派”需指定接收人',
     'escalation.rule.unknown': '找不到规则 {{id}}',
   },
   en: {
@@ -33,7 +36,11 @@ export const ESCALATION_MESSAGES = {
     'escalation.evidence.transferRounds': 'The case has been transferred three times or more',
     'escalation.notFound': 'No such escalation',
     'escalation.alreadyResolved': 'This escalation is already resolved',
-    'escalation.rule.invalid': 'Invalid rule parameters: {{detail}}',
+    'escalation.rule.invalid': 'The rule has {{count}} problem(s) and was not saved',
+    'escalation.rule.officeHoursOrder': 'Office hours must start before they end',
+    'escalation.rule.oneThreshold':
+      'Give either the working hours before due or the share of the period, not both',
+    'escalation.rule.reassignTarget': 'The reassign action needs someone to reassign to',
     'escalation.rule.unknown': 'No rule {{id}}',
   },
 } as const;

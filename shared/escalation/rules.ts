@@ -10,6 +10,14 @@ export type EscalationAction = (typeof ACTIONS)[number];
 /** The English messages of the rules' own checks (shared/escalation/messages.ts has their keys). */ export const OFFICE_HOURS_ORDER =
   'office hours must start before they end';
 export const PRE_BREACH_THRESHOLD = 'give either workingHoursBefore or periodPercent';
+export const REASSIGN_TARGET = 'the reassign action needs reassignTo';
+
+/** Those messages' i18n keys (shared/escalation/messages.ts), for field errors in both languages. */
+export const RULE_REFINEMENT_KEYS: Readonly<Record<string, string>> = {
+  [OFFICE_HOURS_ORDER]: 'escalation.rule.officeHoursOrder',
+  [PRE_BREACH_THRESHOLD]: 'escalation.rule.oneThreshold',
+  [REASSIGN_TARGET]: 'escalation.rule.reassignTarget',
+};
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const officeHours = z
@@ -62,7 +70,11 @@ export const ruleSchema = z
     /** An escalation nobody acknowledged climbs one level after this many minutes (0: never). */
     climbAfterMinutes: z.number().int().min(0).max(100_000).default(0),
   })
-  .strict();
+  .strict()
+  .refine((r) => !r.actions.includes('reassign') || r.reassignTo !== null, {
+    message: REASSIGN_TARGET,
+    path: ['reassignTo'],
+  });
 export type EscalationRule = z.infer<typeof ruleSchema>;
 
 /** The shipped rule set: written into a new store once, then the administrator's to edit. */

@@ -7,6 +7,7 @@ import { caseworkProcedures } from './procedures/casework';
 import { leadsProcedures } from './procedures/leads';
 import { mediationProcedures } from './procedures/mediation';
 import { notifyProcedures } from './procedures/notify';
+import { profileProcedures } from './procedures/profiles';
 import { statsProcedures } from './procedures/stats';
 import type { JobProgress } from '../stats/dto';
 import type { EscalationRaised } from '../escalation/dto';
@@ -27,6 +28,7 @@ export const contract = {
   ...caseworkProcedures,
   ...statsProcedures,
   ...leadsProcedures,
+  ...profileProcedures,
   ...mediationProcedures,
   ...notifyProcedures,
   ...syncProcedures,

@@ -6,6 +6,7 @@ import type { HandlerDeps } from './deps';
 import { leadsHandlers } from './leads';
 import { mediationHandlers } from './mediation';
 import { notifyHandlers } from './notify';
+import { profileHandlers } from './profiles';
 import { queueHandlers } from './queue';
 import { statsHandlers } from './stats';
 import { syncHandlers } from './sync';
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...statsHandlers(deps),
     ...caseworkHandlers(deps),
     ...leadsHandlers(deps),
+    ...profileHandlers(deps),
     ...mediationHandlers(deps),
     ...syncHandlers(deps),
     ...notifyHandlers(deps),

@@ -1,4 +1,11 @@
-import { ruleSchema, DEFAULT_RULES, type EscalationRule, type Level } from '../../../shared/escalation/rules';
+import {
+  DEFAULT_RULES,
+  RULE_REFINEMENT_KEYS,
+  ruleSchema,
+  type EscalationRule,
+  type Level,
+} from '../../../shared/escalation/rules';
+import { issueTexts } from '../../../shared/validation/issues';
 import type {
   EscalationList,
   EscalationRow,
@@ -128,13 +135,22 @@ export function escalationDomain(ctx: StoreContext) {
     rules,
     board: (filter: BoardFilter, now: number = Date.now()) => deadlineBoard(db, filter, now),
     calendar: (weeks: number, now: number = Date.now()) => calendarDays(ctx.calendar.get(), now, weeks),
-    saveRule(input: unknown, actor: Actor): RuleRow {
+    /** An administrator's edit, refused field by field; recorded as an intent with its author. */
+    saveRule(input: unknown, actor: Actor, now: number = Date.now()): RuleRow {
       const parsed = ruleSchema.safeParse(input);
-      if (!parsed.success)
-        throw new RpcFailure('VALIDATION_FAILED', 'escalation.rule.invalid', {
-          detail: parsed.error.message,
-        });
-      writeRule(parsed.data, actor.staffId, Date.now());
+      if (!parsed.success) {
+        const issues = issueTexts(parsed.error.issues, RULE_REFINEMENT_KEYS);
+        throw new RpcFailure(
+          'VALIDATION_FAILED',
+          'escalation.rule.invalid',
+          { count: issues.length },
+          issues,
+        );
+      }
+      db.transaction(() => {
+        writeRule(parsed.data, actor.staffId, now);
+        outbox.append('saveEscalationRule.v1', parsed.data, null, actor, now);
+      })();
       ctx.changed({ tables: ['escalation_rules'] });
       return rules().find((r) => r.id === parsed.data.id)!;
     },

@@ -77,6 +77,15 @@ describe('pre-breach rule with a share of the period', () => {
     expect(raised(overdue)).toEqual([]);
   });
 
+  it('records the administrator’s edit as an intent', () => {
+    const intents = store.db
+      .prepare("SELECT name, actor_id AS actor, args FROM sync_outbox WHERE name = 'saveEscalationRule.v1'")
+      .all() as { name: string; actor: string; args: string }[];
+    expect(intents.map((i) => [i.actor, (JSON.parse(i.args) as EscalationRule).id])).toEqual([
+      ['admin', 'pre_breach.share'],
+    ]);
+  });
+
   it('applies only to the clocks it names', () => {
     store.db.prepare('UPDATE escalation_rules SET enabled = 0').run();
     esc().saveRule({ ...shareRule, params: { ...shareRule.params, limits: ['overall_answer'] } }, admin);

@@ -6,6 +6,7 @@ import { COMPENSATION_MESSAGES } from '../../../shared/compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import { LEADS_UI_MESSAGES } from '../deadlines/messages';
+import { RULES_UI_MESSAGES } from '../rules/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -25,6 +26,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_UI_MESSAGES['zh-CN'],
     ...LEADS_UI_MESSAGES['zh-CN'],
+    ...RULES_UI_MESSAGES['zh-CN'],
     ...zhCN,
   },
   en: {
@@ -34,6 +36,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_UI_MESSAGES.en,
     ...LEADS_UI_MESSAGES.en,
+    ...RULES_UI_MESSAGES.en,
     ...en,
   },
 };

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   BarChartOutlined,
   FieldTimeOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -13,6 +14,7 @@ import { DeadlineBoard } from '../deadlines/DeadlineBoard';
 import { EscalationsView } from '../escalations/EscalationsView';
 import { IntakeModal } from '../intake/IntakeModal';
 import { QueueView } from '../queue/QueueView';
+import { RulesView } from '../rules/RulesView';
 import { StatsView } from '../stats/StatsView';
 import { useLiveUpdates } from '../rpc/liveUpdates';
 import { useRpcQuery } from '../rpc/queries';
@@ -30,6 +32,7 @@ const ICONS: Record<Section, ReactNode> = {
   escalations: <AlertOutlined />,
   mediation: <TeamOutlined />,
   statistics: <BarChartOutlined />,
+  rules: <ProfileOutlined />,
   settings: <SettingOutlined />,
 };
 
@@ -88,6 +91,8 @@ export function AppShell() {
             <DeadlineBoard />
           ) : section === 'escalations' ? (
             <EscalationsView />
+          ) : section === 'rules' ? (
+            <RulesView />
           ) : (
             <NotBuiltYet section={section} />
           )}

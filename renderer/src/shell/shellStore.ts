@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export const SECTIONS = ['queue', 'deadlines', 'escalations', 'mediation', 'statistics', 'settings'] as const;
+export const SECTIONS = [
+  'queue',
+  'deadlines',
+  'escalations',
+  'mediation',
+  'statistics',
+  'rules',
+  'settings',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Which screen is shown and which app-wide dialogs are open (UI state, not server state). */

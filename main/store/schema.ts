@@ -177,6 +177,21 @@ export const caseEvents = sqliteTable(
   (t) => [uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq)],
 );
 
+/**
+ * The audit trail of what concerns no single case (an export of personal data from a whole view):
+ * one append-only chain, hashed like case_events with `seq` 1, 2, 3… and the chain name 'desk'.
+ */
+export const deskEvents = sqliteTable('desk_events', {
+  seq: integer('seq').primaryKey(),
+  type: text('type').notNull(),
+  actorId: text('actor_id').notNull(),
+  workstation: text('workstation').notNull(),
+  at: integer('at').notNull(),
+  data: text('data').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
 /** Mutations waiting to be pushed to the sync server (the team-sync issue fills this). */
 export const syncOutbox = sqliteTable('sync_outbox', {
   seq: integer('seq').primaryKey(),

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseStatus } from '../../shared/domain/status';
 import { DEFAULT_SPACE, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
+import type { MutationResult, PullResponse, SyncEvent } from '../../shared/sync/protocol';
 import type { SyncCase } from '../../shared/sync/rules';
-import { AuditLog } from '../store/audit';
+import { AuditLog, type Actor, type NewEvent } from '../store/audit';
 import { CaseMaterializer } from './materialize';
 import { SyncHttpError, type Transport } from './transport';
 
@@ -56,7 +56,50 @@ interface OutboxRow {
  * local mutations keeps its optimistic row; the server's copy waits in `sync_case_base` and
  * replaces the row once the case's last pending mutation is acknowledged or rejected.
  */
+/** The engine's statements, prepared once per connection. */
+function statements(db: Database.Database) {
+  const ids = 'SELECT value FROM json_each(?)';
+  return {
+    getState: db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?'),
+    deleteState: db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?'),
+    putState: db.prepare<[string, string]>(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    cursor: db.prepare<[string], { version: number }>('SELECT version FROM sync_cursors WHERE space_id = ?'),
+    setCursor: db.prepare<[string, number, number]>(
+      `INSERT INTO sync_cursors (space_id, version, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (space_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
+    ),
+    outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox WHERE seq = ?'),
+    markOutbox: db.prepare<[string, string | null, number]>(
+      'UPDATE sync_outbox SET state = ?, last_error = ? WHERE seq = ?',
+    ),
+    addConflict: db.prepare(
+      `INSERT OR IGNORE INTO sync_conflicts (id, seq, mutation_id, case_id, name, args, actor_id, code, server_state, detected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    hasPending: db.prepare<[string]>(
+      `SELECT 1 FROM sync_outbox WHERE case_id = ? AND state = 'pending' LIMIT 1`,
+    ),
+    pendingAmong: db.prepare<[string], { case_id: string }>(
+      `SELECT DISTINCT case_id FROM sync_outbox WHERE state = 'pending' AND case_id IN (${ids})`,
+    ),
+    base: db.prepare<[string], { data: string }>('SELECT data FROM sync_case_base WHERE case_id = ?'),
+    upsertBase: db.prepare<[string, number, string]>(
+      `INSERT INTO sync_case_base (case_id, version, data) VALUES (?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data WHERE excluded.version > version`,
+    ),
+    ownMutations: db.prepare<[string], { mutation_id: string }>(
+      `SELECT mutation_id FROM sync_outbox WHERE mutation_id IN (${ids})`,
+    ),
+    statusOf: db.prepare<[string], { id: string; status: CaseStatus }>(
+      `SELECT id, status FROM cases WHERE id IN (${ids})`,
+    ),
+  };
+}
+
 export class SyncEngine {
+  private readonly sql: ReturnType<typeof statements>;
   private readonly audit: AuditLog;
   private readonly materializer: CaseMaterializer;
   private online = false;
@@ -70,25 +113,19 @@ export class SyncEngine {
     private readonly clock: Clock,
     private readonly options: EngineOptions,
   ) {
+    this.sql = statements(db);
     this.audit = new AuditLog(db);
     this.materializer = new CaseMaterializer(db);
     if (this.state('client_id') === null) this.setState('client_id', randomUUID());
   }
 
   private state(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as
-      { value: string } | undefined;
-    return row?.value ?? null;
+    return this.sql.getState.get(key)?.value ?? null;
   }
 
   private setState(key: string, value: string | number | null): void {
-    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
-    else
-      this.db
-        .prepare(
-          'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(key, String(value));
+    if (value === null) this.sql.deleteState.run(key);
+    else this.sql.putState.run(key, String(value));
   }
 
   get clientId(): string {
@@ -101,9 +138,7 @@ export class SyncEngine {
   }
 
   get cursor(): number {
-    const row = this.db.prepare('SELECT version FROM sync_cursors WHERE space_id = ?').get(DEFAULT_SPACE) as
-      { version: number } | undefined;
-    return row?.version ?? 0;
+    return this.sql.cursor.get(DEFAULT_SPACE)?.version ?? 0;
   }
 
   status(): SyncStatus {
@@ -266,15 +301,10 @@ export class SyncEngine {
 
   private resolveIn(results: readonly MutationResult[], offset: number, effects: SyncEffects): Set<string> {
     const touched = new Set<string>();
-    const row = this.db.prepare('SELECT * FROM sync_outbox WHERE seq = ?');
-    const mark = this.db.prepare('UPDATE sync_outbox SET state = ?, last_error = ? WHERE seq = ?');
-    const conflict = this.db.prepare(
-      `INSERT OR IGNORE INTO sync_conflicts (id, seq, mutation_id, case_id, name, args, actor_id, code, server_state, detected_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const { outboxRow: row, markOutbox: mark, addConflict: conflict } = this.sql;
     let lastAcked = Number(this.state('last_acked') ?? 0);
     for (const r of results) {
-      const local = row.get(r.seq + offset) as OutboxRow | undefined;
+      const local = row.get(r.seq + offset);
       if (!local || local.mutation_id !== r.id) continue;
       if (r.seq > lastAcked) lastAcked = r.seq;
       if (local.state !== 'pending') continue;
@@ -303,14 +333,10 @@ export class SyncEngine {
   }
 
   private showBaseIfSettled(caseId: string, effects: SyncEffects): void {
-    const pending = this.db
-      .prepare(`SELECT 1 FROM sync_outbox WHERE case_id = ? AND state = 'pending' LIMIT 1`)
-      .get(caseId);
-    if (pending) return;
-    const base = this.db.prepare('SELECT data FROM sync_case_base WHERE case_id = ?').get(caseId) as
-      { data: string } | undefined;
+    if (this.sql.hasPending.get(caseId)) return;
+    const base = this.sql.base.get(caseId);
     if (!base) return;
-    this.materializer.apply(JSON.parse(base.data) as SyncCase);
+    this.materializer.apply([JSON.parse(base.data) as SyncCase]);
     effects.caseIds.push(caseId);
   }
 
@@ -321,40 +347,63 @@ export class SyncEngine {
       if (epoch === null) this.setState('server_epoch', page.serverEpoch);
       // A page that does not continue from our cursor (a late duplicate) would move it back: ignore it.
       if (page.fromVersion !== this.cursor || (epoch !== null && epoch !== page.serverEpoch)) return;
-      const upsertBase = this.db.prepare(
-        `INSERT INTO sync_case_base (case_id, version, data) VALUES (?, ?, ?)
-         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data WHERE excluded.version > version`,
-      );
-      for (const c of page.cases) upsertBase.run(c.id, c.version, JSON.stringify(c));
-      this.resolveIn(page.mutationResults, this.seqOffset, effects);
-      for (const c of page.cases) this.showBaseIfSettled(c.id, effects);
-      const own = this.db.prepare('SELECT 1 FROM sync_outbox WHERE mutation_id = ?');
-      const present = this.db.prepare('SELECT status FROM cases WHERE id = ?');
-      for (const e of page.events) {
-        if (e.mutationId && own.get(e.mutationId)) continue;
-        const local = present.get(e.caseId) as { status: CaseStatus } | undefined;
-        if (!local) continue;
-        const to = (e.data as { to?: CaseStatus } | null)?.to ?? local.status;
-        this.audit.append(
-          {
-            caseId: e.caseId,
-            type: e.type,
-            at: e.appliedAt,
-            status: to,
-            data: {
-              ...(e.data as object),
-              remote: { version: e.version, occurredAt: e.occurredAt, mutationId: e.mutationId },
-            },
-          },
-          { staffId: e.actorUserId, workstation: e.workstation },
-        );
+      const fresh = new Set<SyncCase>();
+      for (const c of page.cases) {
+        if (this.sql.upsertBase.run(c.id, c.version, JSON.stringify(c)).changes > 0) fresh.add(c);
       }
-      this.db
-        .prepare(
-          `INSERT INTO sync_cursors (space_id, version, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (space_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
-        )
-        .run(DEFAULT_SPACE, Math.max(page.toVersion, this.cursor), this.clock.now());
+      const touched = this.resolveIn(page.mutationResults, this.seqOffset, effects);
+      // Cases whose outcome just arrived were shown from their (new) base by resolveIn already.
+      const pending = this.pendingAmong(page.cases.map((c) => c.id));
+      const settled = [...fresh].filter((c) => !pending.has(c.id) && !touched.has(c.id));
+      this.materializer.apply(settled);
+      for (const c of settled) effects.caseIds.push(c.id);
+      // A stale duplicate of a case (its base is newer) shows that base instead, as before.
+      for (const c of page.cases) {
+        if (!fresh.has(c) && !touched.has(c.id)) this.showBaseIfSettled(c.id, effects);
+      }
+      this.appendRemoteHistory(page.events);
+      this.sql.setCursor.run(DEFAULT_SPACE, Math.max(page.toVersion, this.cursor), this.clock.now());
     })();
+  }
+
+  /** Others' events join the local audit chains of the cases this workstation has (ours are there already). */
+  private appendRemoteHistory(events: readonly SyncEvent[]): void {
+    if (events.length === 0) return;
+    const own = new Set(
+      this.sql.ownMutations
+        .all(JSON.stringify(events.flatMap((e) => (e.mutationId ? [e.mutationId] : []))))
+        .map((r) => r.mutation_id),
+    );
+    const status = new Map(
+      this.sql.statusOf
+        .all(JSON.stringify([...new Set(events.map((e) => e.caseId))]))
+        .map((r) => [r.id, r.status]),
+    );
+    const entries: { event: NewEvent; actor: Actor }[] = [];
+    for (const e of events) {
+      if (e.mutationId && own.has(e.mutationId)) continue;
+      const local = status.get(e.caseId);
+      if (!local) continue;
+      entries.push({
+        event: {
+          caseId: e.caseId,
+          type: e.type,
+          at: e.appliedAt,
+          status: (e.data as { to?: CaseStatus } | null)?.to ?? local,
+          data: {
+            ...(e.data as object),
+            remote: { version: e.version, occurredAt: e.occurredAt, mutationId: e.mutationId },
+          },
+        },
+        actor: { staffId: e.actorUserId, workstation: e.workstation },
+      });
+    }
+    this.audit.appendAll(entries);
+  }
+
+  /** Which of these cases have local mutations still waiting for the server. */
+  private pendingAmong(caseIds: readonly string[]): Set<string> {
+    if (caseIds.length === 0) return new Set();
+    return new Set(this.sql.pendingAmong.all(JSON.stringify(caseIds)).map((r) => r.case_id));
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE } from '../store/cases';
 import { yuanToFen } from '../../shared/domain/money';
 
 /** Columns a server case may set besides its lifecycle (shared/sync transitionColumns names them). */
-const SETTABLE = new Set([
+const SETTABLE = [
   'carrier_id',
   'outlet',
   'valid_appeal',
@@ -16,22 +16,52 @@ const SETTABLE = new Set([
   'carrier_reply_untruthful',
   'amount_recovered_fen',
   'closed_at',
-]);
+] as const;
+const SETTABLE_SET = new Set<string>(SETTABLE);
+
+/** A page's ids as one JSON parameter: one statement per page instead of one per row. */
+const IN_LIST = 'SELECT value FROM json_each(?)';
+
+type Row = Record<string, string | number | null>;
+
+/** The lifecycle columns every server copy sets. */
+function lifecycleColumns(c: SyncCase): Row {
+  const l = c.lifecycle;
+  return {
+    case_no: c.caseNo,
+    status: c.status,
+    is_open: isOpenStatus(c.status) ? 1 : 0,
+    assignee_id: c.assigneeId,
+    transfer_count: l.transferCount,
+    transfer_rounds_exceeded: l.transferRoundsExceeded ? 1 : 0,
+    supervised: l.supervised ? 1 : 0,
+    supervision_reminders: l.supervisionReminders,
+    escalated_to_supervision: l.escalatedToSupervision ? 1 : 0,
+    reopen_count: l.reopenCount,
+    updated_at: c.updatedAt,
+  };
+}
 
 /**
- * Writes the server's copy of a case into the workstation's own tables (the ones every view
- * reads). Call inside the page transaction.
+ * Writes the server's copy of cases into the workstation's own tables (the ones every view
+ * reads). Call inside the page transaction. A page is written set-based where it can be: one
+ * lookup of which cases and numbers are already here, then one insert (new case, final state)
+ * or one update (known case) per row, with statements prepared once.
  */
 export class CaseMaterializer {
-  private readonly exists: Database.Statement<[string], { case_no: string }>;
+  private readonly local: Database.Statement<[string], { id: string; case_no: string }>;
+  private readonly numbersHeld: Database.Statement<[string], { case_no: string }>;
   private readonly freeNumber: Database.Statement;
   private readonly bumpCounter: Database.Statement;
   private readonly ensureStaff: Database.Statement;
   private readonly insertCase: Database.Statement;
   private readonly insertParty: Database.Statement;
+  /** UPDATE statements by the set of columns they write (a handful of shapes). */
+  private readonly updates = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.exists = db.prepare('SELECT case_no FROM cases WHERE id = ?');
+    this.local = db.prepare(`SELECT id, case_no FROM cases WHERE id IN (${IN_LIST})`);
+    this.numbersHeld = db.prepare(`SELECT case_no FROM cases WHERE case_no IN (${IN_LIST})`);
     // A pending local case holding this number yet: its number was provisional, the server's wins.
     this.freeNumber = db.prepare(
       `UPDATE cases SET case_no = case_no || '-' || substr(id, 1, 4) WHERE case_no = ? AND id <> ?`,
@@ -46,87 +76,112 @@ export class CaseMaterializer {
         id, case_no, status, is_open, channel, received_at, received_date, appellant_role, carrier_id, outlet,
         waybill_no, service_type, origin_province, dest_province, category, reason, description, demand,
         demand_amount_fen, prior_complaint_made, prior_complaint_date, prior_complaint_result, assignee_id,
-        priority, profile_id, profile_version, created_at, updated_at
+        priority, profile_id, profile_version, transfer_count, transfer_rounds_exceeded, supervised,
+        supervision_reminders, escalated_to_supervision, reopen_count, valid_appeal, responsible_unit,
+        satisfaction, carrier_satisfaction, carrier_reply_untruthful, amount_recovered_fen, closed_at,
+        created_at, updated_at
       ) VALUES (
-        @id, @caseNo, 'registered', 1, @channel, @receivedAt, @receivedDate, @appellantRole, @carrierId, @outlet,
-        @waybillNo, @serviceType, @originProvince, @destProvince, @category, @reason, @description, @demand,
-        @demandAmountFen, @priorComplaintMade, @priorComplaintDate, @priorComplaintResult, NULL,
-        0, @profileId, @profileVersion, @createdAt, @createdAt
+        @id, @case_no, @status, @is_open, @channel, @received_at, @received_date, @appellant_role, @carrier_id,
+        @outlet, @waybill_no, @service_type, @origin_province, @dest_province, @category, @reason, @description,
+        @demand, @demand_amount_fen, @prior_complaint_made, @prior_complaint_date, @prior_complaint_result,
+        @assignee_id, 0, @profile_id, @profile_version, @transfer_count, @transfer_rounds_exceeded, @supervised,
+        @supervision_reminders, @escalated_to_supervision, @reopen_count, @valid_appeal, @responsible_unit,
+        @satisfaction, @carrier_satisfaction, @carrier_reply_untruthful, @amount_recovered_fen, @closed_at,
+        @created_at, @updated_at
       )`);
     this.insertParty = db.prepare(
       `INSERT INTO parties (id, case_id, kind, name, phone, created_at) VALUES (?, ?, 'appellant', ?, ?, ?)`,
     );
   }
 
-  /** Returns true if the case was new on this workstation. */
-  apply(c: SyncCase): boolean {
-    const local = this.exists.get(c.id);
-    if (local?.case_no !== c.caseNo) {
-      this.freeNumber.run(c.caseNo, c.id);
+  /** Writes each case's server copy; ids must be distinct. */
+  apply(cases: readonly SyncCase[]): void {
+    if (cases.length === 0) return;
+    const numberOf = new Map(
+      this.local.all(JSON.stringify(cases.map((c) => c.id))).map((r) => [r.id, r.case_no]),
+    );
+    this.claimNumbers(cases.filter((c) => numberOf.get(c.id) !== c.caseNo));
+    const staff = new Map<string, number>();
+    for (const c of cases) if (c.assigneeId) staff.set(c.assigneeId, c.updatedAt);
+    for (const [id, at] of staff) this.ensureStaff.run(id, id, at);
+    for (const c of cases) {
+      if (numberOf.has(c.id)) this.update(c);
+      else this.insert(c);
+    }
+  }
+
+  /** Server numbers are final: free them from provisional local holders and keep the day counters past them. */
+  private claimNumbers(renumbered: readonly SyncCase[]): void {
+    if (renumbered.length === 0) return;
+    const held = this.numbersHeld.all(JSON.stringify(renumbered.map((c) => c.caseNo)));
+    if (held.length > 0) {
+      const heldBy = new Set(held.map((r) => r.case_no));
+      for (const c of renumbered) if (heldBy.has(c.caseNo)) this.freeNumber.run(c.caseNo, c.id);
+    }
+    const last = new Map<string, number>();
+    for (const c of renumbered) {
       const day = c.caseNo.slice(2, 10);
       const n = Number(c.caseNo.slice(10));
-      if (Number.isInteger(n))
-        this.bumpCounter.run(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`, n);
+      if (!Number.isInteger(n)) continue;
+      const key = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+      last.set(key, Math.max(n, last.get(key) ?? 0));
     }
-    if (c.assigneeId) this.ensureStaff.run(c.assigneeId, c.assigneeId, c.updatedAt);
-    const isNew = !local;
-    if (isNew) {
-      const i = c.intake;
-      const receivedAt = i.receivedAt ?? c.createdAt;
-      this.insertCase.run({
-        id: c.id,
-        caseNo: c.caseNo,
-        channel: i.channel,
-        receivedAt,
-        receivedDate: shanghaiDate(receivedAt),
-        appellantRole: i.appellant.role,
-        carrierId: i.carrierId,
-        outlet: i.outlet || null,
-        waybillNo: i.waybillNo,
-        serviceType: i.serviceType,
-        originProvince: i.originProvince,
-        destProvince: i.destProvince,
-        category: i.category,
-        reason: i.reason,
-        description: i.description,
-        demand: i.demand,
-        demandAmountFen: i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan),
-        priorComplaintMade: i.priorComplaint.made ? 1 : 0,
-        priorComplaintDate: i.priorComplaint.date ?? null,
-        priorComplaintResult: i.priorComplaint.result || null,
-        profileId: DEFAULT_PROFILE.id,
-        profileVersion: DEFAULT_PROFILE.version,
-        createdAt: c.createdAt,
-      });
-      this.insertParty.run(
-        `${c.id}:appellant`,
-        c.id,
-        i.appellant.name,
-        i.appellant.phone ?? null,
-        c.createdAt,
-      );
-    }
-    const l = c.lifecycle;
-    const changes: Record<string, string | number | null> = {
-      case_no: c.caseNo,
-      status: c.status,
-      is_open: isOpenStatus(c.status) ? 1 : 0,
-      assignee_id: c.assigneeId,
-      transfer_count: l.transferCount,
-      transfer_rounds_exceeded: l.transferRoundsExceeded ? 1 : 0,
-      supervised: l.supervised ? 1 : 0,
-      supervision_reminders: l.supervisionReminders,
-      escalated_to_supervision: l.escalatedToSupervision ? 1 : 0,
-      reopen_count: l.reopenCount,
-      updated_at: c.updatedAt,
+    for (const [day, n] of last) this.bumpCounter.run(day, n);
+  }
+
+  /** A case new here goes in with its final state in one insert (no insert-then-update). */
+  private insert(c: SyncCase): void {
+    const i = c.intake;
+    const receivedAt = i.receivedAt ?? c.createdAt;
+    const row: Row = {
+      ...lifecycleColumns(c),
+      id: c.id,
+      channel: i.channel,
+      received_at: receivedAt,
+      received_date: shanghaiDate(receivedAt),
+      appellant_role: i.appellant.role,
+      carrier_id: i.carrierId,
+      outlet: i.outlet || null,
+      waybill_no: i.waybillNo,
+      service_type: i.serviceType,
+      origin_province: i.originProvince,
+      dest_province: i.destProvince,
+      category: i.category,
+      reason: i.reason,
+      description: i.description,
+      demand: i.demand,
+      demand_amount_fen: i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan),
+      prior_complaint_made: i.priorComplaint.made ? 1 : 0,
+      prior_complaint_date: i.priorComplaint.date ?? null,
+      prior_complaint_result: i.priorComplaint.result || null,
+      profile_id: DEFAULT_PROFILE.id,
+      profile_version: DEFAULT_PROFILE.version,
+      valid_appeal: null,
+      responsible_unit: null,
+      satisfaction: null,
+      carrier_satisfaction: null,
+      carrier_reply_untruthful: null,
+      amount_recovered_fen: null,
+      closed_at: null,
+      created_at: c.createdAt,
     };
-    for (const [key, value] of Object.entries(c.columns)) if (SETTABLE.has(key)) changes[key] = value;
+    for (const key of SETTABLE) if (c.columns[key] !== undefined) row[key] = c.columns[key];
+    this.insertCase.run(row);
+    this.insertParty.run(`${c.id}:appellant`, c.id, i.appellant.name, i.appellant.phone ?? null, c.createdAt);
+  }
+
+  private update(c: SyncCase): void {
+    const changes = lifecycleColumns(c);
+    for (const [key, value] of Object.entries(c.columns)) if (SETTABLE_SET.has(key)) changes[key] = value;
     const columns = Object.keys(changes);
-    this.db
-      .prepare(
+    const shape = columns.join(',');
+    let statement = this.updates.get(shape);
+    if (!statement) {
+      statement = this.db.prepare(
         `UPDATE cases SET ${columns.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`,
-      )
-      .run({ ...changes, id: c.id });
-    return isNew;
+      );
+      this.updates.set(shape, statement);
+    }
+    statement.run({ ...changes, id: c.id });
   }
 }

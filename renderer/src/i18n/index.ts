@@ -6,6 +6,7 @@ import { COMPENSATION_MESSAGES } from '../../../shared/compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import { LEADS_UI_MESSAGES } from '../deadlines/messages';
+import { NOTIFY_UI_MESSAGES } from '../notify/messages';
 import { RULES_UI_MESSAGES } from '../rules/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
@@ -26,6 +27,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_UI_MESSAGES['zh-CN'],
     ...LEADS_UI_MESSAGES['zh-CN'],
+    ...NOTIFY_UI_MESSAGES['zh-CN'],
     ...RULES_UI_MESSAGES['zh-CN'],
     ...zhCN,
   },
@@ -36,6 +38,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_UI_MESSAGES.en,
     ...LEADS_UI_MESSAGES.en,
+    ...NOTIFY_UI_MESSAGES.en,
     ...RULES_UI_MESSAGES.en,
     ...en,
   },

@@ -16,6 +16,7 @@ import { IntakeModal } from '../intake/IntakeModal';
 import { QueueView } from '../queue/QueueView';
 import { RulesView } from '../rules/RulesView';
 import { StatsView } from '../stats/StatsView';
+import { NoticeBell } from '../notify/NoticeBell';
 import { useLiveUpdates } from '../rpc/liveUpdates';
 import { useRpcQuery } from '../rpc/queries';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -79,6 +80,7 @@ export function AppShell() {
         <Layout.Header className="app-header">
           <SessionInfo session={session} />
           <span className="header-spacer" />
+          <NoticeBell />
           <ConnectionIndicator />
           <LanguageSwitch />
         </Layout.Header>

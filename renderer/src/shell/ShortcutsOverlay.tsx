@@ -10,6 +10,7 @@ const GROUPS: [string, [keys: string[], action: string][]][] = [
     [
       [['?'], 'shortcuts.help'],
       [['N'], 'shortcuts.intake'],
+      [['M'], 'shortcuts.quiet'],
     ],
   ],
   [

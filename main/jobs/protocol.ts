@@ -8,6 +8,7 @@ export type JobSpec =
   | { kind: 'drill'; filter: DrillFilter; limit: number }
   | { kind: 'trend'; months: string[] }
   | { kind: 'differences'; period: string }
+  | { kind: 'countCases'; source: CaseExportRequest['source']; staffId: string }
   | { kind: 'noticeExport'; period: string; format: 'xlsx' | 'csv'; file: string }
   | {
       kind: 'caseExport';
@@ -17,7 +18,8 @@ export type JobSpec =
       file: string;
     };
 
-export type JobResult = Notice | DrillCase[] | TrendPoint[] | PostLockDifference[] | ExportResult;
+export type JobResult =
+  Notice | DrillCase[] | TrendPoint[] | PostLockDifference[] | ExportResult | { rows: number };
 
 export type JobRequest = { type: 'start'; jobId: string; spec: JobSpec } | { type: 'cancel'; jobId: string };
 

@@ -27,6 +27,8 @@ export async function runJob(
       return drillCases(db, spec.filter, spec.limit);
     case 'differences':
       return postLockDifferences(db, spec.period);
+    case 'countCases':
+      return { rows: countRows(db, spec.source, spec.staffId) };
     case 'trend':
       return monthlyTrend(db, spec.months.map(parsePeriod));
     case 'noticeExport': {

@@ -202,8 +202,7 @@ export function appendDeskEvent(
   actor: Actor,
 ): number {
   const head = db.prepare('SELECT seq, hash FROM desk_events ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const fields = deskFields({
     seq: (head?.seq ?? 0) + 1,
     type: event.type,

@@ -29,6 +29,9 @@ export const EXPORT_COLUMNS = [
 
 export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
 export const EXPORT_COLUMN_KEYS = EXPORT_COLUMNS.map((c) => c.key) as [ExportColumnKey, ...ExportColumnKey[]];
+export const PERSONAL_COLUMN_KEYS: readonly ExportColumnKey[] = EXPORT_COLUMNS.filter((c) => c.personal).map(
+  (c) => c.key,
+);
 
 /** Which cases a case export holds: a queue view, a period's cases, or an explicit selection. */
 export const caseExportSchema = z

@@ -2,7 +2,7 @@ import { mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RpcFailure } from '../../../shared/rpc/errors';
 import type { statsProcedures } from '../../../shared/rpc/procedures/stats';
-import { PERSONAL_EXPORT_ROLES } from '../../../shared/stats/columns';
+import { PERSONAL_COLUMN_KEYS, PERSONAL_EXPORT_ROLES } from '../../../shared/stats/columns';
 import type {
   DrillCase,
   ExportResult,
@@ -81,12 +81,18 @@ export function statsHandlers({ store, jobs, facts }: HandlerDeps): HandlersFor<
       const mayReveal = session.staff.roles.some((r) =>
         (PERSONAL_EXPORT_ROLES as readonly string[]).includes(r),
       );
-      const revealPersonal = request.includePersonal && mayReveal;
+      const personalColumns = request.columns.filter((k) => PERSONAL_COLUMN_KEYS.includes(k));
+      const revealPersonal = request.includePersonal && mayReveal && personalColumns.length > 0;
       if (revealPersonal) {
+        const { rows } = (await jobs.run({
+          kind: 'countCases',
+          source: request.source,
+          staffId: session.staff.id,
+        })) as { rows: number };
         await store.call(
           'stats',
           'recordPersonalExport',
-          { source: request.source, columns: request.columns },
+          { source: request.source, format: request.format, columns: request.columns, personalColumns, rows },
           actorOf(session),
         );
       }

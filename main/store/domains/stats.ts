@@ -1,12 +1,23 @@
 import { RpcFailure } from '../../../shared/rpc/errors';
+import type { CaseExportRequest, ExportColumnKey } from '../../../shared/stats/columns';
 import { AVERAGING_METHODS, type AveragingMethod } from '../../../shared/stats/rates';
 import type { VolumeRow } from '../../../shared/stats/volumes';
 import { lockPeriod, periodLocks } from '../../stats/locks';
 import { AVERAGING_SETTING } from '../../stats/notice';
 import { importVolumeRows } from '../../stats/volume-import';
-import type { Actor } from '../audit';
+import { appendDeskEvent, type Actor } from '../audit';
 import type { StoreContext } from '../context';
 import { Outbox } from '../outbox';
+
+/** What the audit keeps of an unmasked personal-data export. */
+export interface PersonalExportRecord {
+  source: CaseExportRequest['source'];
+  format: CaseExportRequest['format'];
+  columns: ExportColumnKey[];
+  personalColumns: ExportColumnKey[];
+  /** The rows the export holds, counted just before it starts. */
+  rows: number;
+}
 
 /**
  * The statistics' writes: business volumes, period locks and the averaging setting. Reading
@@ -34,10 +45,18 @@ export function statsDomain(ctx: StoreContext) {
       return { locked: true };
     },
     locks: () => periodLocks(db),
-    /** An unmasked export of personal data is recorded before the file is written (PIPL Art.51). */
-    recordPersonalExport(what: { source: unknown; columns: string[] }, actor: Actor): void {
+    /**
+     * An unmasked export of personal data is recorded before the file is written (PIPL Art.51):
+     * in the desk's hash-chained audit (who, when, what, how many rows, which personal columns)
+     * and as a sync intent, in one transaction. Returns the audit event's seq.
+     */
+    recordPersonalExport(what: PersonalExportRecord, actor: Actor): { auditSeq: number } {
       const at = Date.now();
-      db.transaction(() => outbox.append('exportPersonalData.v1', what, null, actor, at))();
+      return db.transaction(() => {
+        const auditSeq = appendDeskEvent(db, { type: 'personalDataExported', at, data: what }, actor);
+        outbox.append('exportPersonalData.v1', what, null, actor, at);
+        return { auditSeq };
+      })();
     },
     setAveraging(method: AveragingMethod): { averaging: AveragingMethod } {
       if (!AVERAGING_METHODS.includes(method))

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseStatus } from '../../shared/domain/status';
 
@@ -34,12 +34,13 @@ interface ChainFields {
 }
 
 export function eventHash(f: ChainFields): string {
-  // A fixed field order and a separator that cannot appear unescaped in JSON text.
-  return createHash('sha256')
-    .update(
-      [f.caseId, f.seq, f.type, f.actorId, f.workstation, f.at, f.status, f.prevHash, f.data].join('\u001f'),
-    )
-    .digest('hex');
+  // A fixed field order and a separator that cannot appear unescaped in JSON text. The one-shot
+  // hash gives the same digest as createHash().update().digest() without a Hash object per event.
+  return hash(
+    'sha256',
+    [f.caseId, f.seq, f.type, f.actorId, f.workstation, f.at, f.status, f.prevHash, f.data].join('\u001f'),
+    'hex',
+  );
 }
 
 export class AuditLog {

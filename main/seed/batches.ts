@@ -1,5 +1,8 @@
+import { buildCalendar, type CalendarYear, type WorkingCalendar } from '../../shared/calendar';
+import type { RuleProfile } from '../../shared/deadlines';
 import { GENESIS_HASH, eventHash } from '../store/audit';
 import { DEFAULT_PROFILE } from '../store/cases';
+import { deadlineRows } from '../store/search/deadlines';
 import { generateDemoCases, type DemoCase } from './generate';
 
 /**
@@ -65,6 +68,8 @@ export const PARTY_WIDTH = 5;
 
 /** case_events: case_id, seq, type, actor_id, workstation, at, status, data, prev_hash, hash. */
 export const EVENT_WIDTH = 10;
+/** case_deadlines: case_id, limit_name, started_at, due_at, due_date, state, provisional, next. */
+export const DEADLINE_WIDTH = 8;
 const EV_DATA = 7;
 const EV_PREV = 8;
 const EV_HASH = 9;
@@ -81,6 +86,8 @@ export interface Batch {
   cases: unknown[];
   parties: unknown[];
   events: unknown[];
+  /** The cases' materialised clocks (case_deadlines) as of `now`, as the store would compute them. */
+  deadlines: unknown[];
   /** Events per case, in case order. */
   eventCounts: number[];
   days: DayNumbers[];
@@ -95,6 +102,10 @@ export interface BatchParams {
   workstation: string;
   /** The store's per-day counters when seeding started (`YYYY-MM-DD` → last number). */
   counters: Record<string, number>;
+  /** The data folder's imported calendar years (loadImportedYears), for the cases' deadlines. */
+  calendarYears: CalendarYear[];
+  /** The demo cases' rule profile (DEFAULT_PROFILE) as the store resolves it, for their deadlines. */
+  profile: RuleProfile | undefined;
 }
 
 /** `SS` + YYYYMMDD + the day's 6-digit sequence, as CaseCommands.register numbers cases. */
@@ -118,6 +129,7 @@ export function* demoBatches(p: BatchParams): Generator<Batch> {
     return caseNumberOf(date, ++day.to);
   };
 
+  const calendar = buildCalendar(p.calendarYears);
   let batch = emptyBatch();
   for (const c of generateDemoCases({
     seed: p.seed,
@@ -126,7 +138,7 @@ export function* demoBatches(p: BatchParams): Generator<Batch> {
     idSalt: p.idSalt,
     caseNumber,
   })) {
-    pushCase(batch, c, p.workstation);
+    pushCase(batch, c, p, calendar);
     if (batch.count === p.batchSize) {
       batch.days = days.filter((d) => d.to > d.from);
       yield batch;
@@ -146,10 +158,10 @@ export function* demoBatches(p: BatchParams): Generator<Batch> {
 }
 
 function emptyBatch(): Batch {
-  return { count: 0, cases: [], parties: [], events: [], eventCounts: [], days: [] };
+  return { count: 0, cases: [], parties: [], events: [], deadlines: [], eventCounts: [], days: [] };
 }
 
-function pushCase(b: Batch, c: DemoCase, workstation: string): void {
+function pushCase(b: Batch, c: DemoCase, p: BatchParams, calendar: WorkingCalendar): void {
   b.count++;
   b.cases.push(
     c.id,
@@ -202,10 +214,15 @@ function pushCase(b: Batch, c: DemoCase, workstation: string): void {
   const start = b.events.length;
   for (let i = 0; i < c.events.length; i++) {
     const e = c.events[i]!;
-    b.events.push(c.id, i + 1, e.type, e.actorId, workstation, e.at, e.status, e.json, '', '');
+    b.events.push(c.id, i + 1, e.type, e.actorId, p.workstation, e.at, e.status, e.json, '', '');
   }
   chain(b.events, start, c.events.length);
   b.eventCounts.push(c.events.length);
+  // The same engine and inputs as the store's catch-up (refreshAllDeadlines), off the writer's thread.
+  for (const d of deadlineRows(c.id, c.receivedAt, p.profile, c.events, calendar, p.now)) {
+    const { limitName, startedAt, dueAt, dueDate, state, provisional, next } = d;
+    b.deadlines.push(c.id, limitName, startedAt, dueAt, dueDate, state, provisional ? 1 : 0, next ? 1 : 0);
+  }
 }
 
 /** Fills prev_hash and hash of `n` consecutive event rows from `start`: one case's chain. */

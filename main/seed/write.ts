@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
+import type { CalendarYear } from '../../shared/calendar';
+import { DEFAULT_PROFILE } from '../store/cases';
+import { ruleProfiles } from '../store/profiles';
 import { ensureReferenceData } from '../store/reference';
 import {
   CASE_COLUMNS,
   CASE_WIDTH,
+  DEADLINE_WIDTH,
   EVENT_WIDTH,
   PARTY_WIDTH,
   renumberDay,
@@ -32,6 +36,11 @@ export interface WriteDemoOptions {
    * The data is the same either way; this only decides which core does the work.
    */
   useWorker?: boolean;
+  /**
+   * The data folder's imported calendar years (loadImportedYears): the cases' deadlines are
+   * computed with them as the store would (default: none, the bundled calendar only).
+   */
+  calendarYears?: CalendarYear[];
 }
 
 export const DEFAULT_SEED = 20260101;
@@ -66,6 +75,8 @@ export function writeDemoData(
     batchSize: Math.min(MESSAGE_CASES, txSize),
     workstation: opts.actorWorkstation ?? 'demo-seed',
     counters: readCounters(db, now),
+    calendarYears: opts.calendarYears ?? [],
+    profile: ruleProfiles(db).resolve(DEFAULT_PROFILE.id, DEFAULT_PROFILE.version),
   };
   ensureReferenceData(db);
   insertStaff(db, params.seed, now);
@@ -112,11 +123,15 @@ export function writeBatches(
       s.cases.insert(b.cases);
       s.parties.insert(b.parties);
       s.events.insert(b.events);
+      s.deadlines.insert(b.deadlines);
     };
     // Small batches cross from the worker (their arrays die young, which keeps garbage
     // collection cheap); a transaction takes whole batches until it has `batchSize` cases.
     let exhausted = false;
     const writeTransaction = db.transaction((): number => {
+      // The batches carry their cases' deadlines, so the catch-up's mark moves past them, unless
+      // cases before them still wait for it (then it recomputes these too, as before).
+      const caughtUp = deadlinesMark(s) >= maxRowid(s);
       let n = 0;
       while (n < opts.batchSize) {
         const b = source.next();
@@ -127,6 +142,7 @@ export function writeBatches(
         insertBatch(b);
         n += b.count;
       }
+      if (caughtUp && n > 0) s.saveMark.run(String(maxRowid(s)));
       return n;
     });
     let written = 0;
@@ -199,6 +215,20 @@ function statements(db: Database.Database) {
       EVENT_WIDTH,
       50,
     ),
+    deadlines: new MultiRowInsert(
+      db,
+      'INSERT INTO case_deadlines (case_id, limit_name, started_at, due_at, due_date, state, provisional, next)',
+      placeholders(DEADLINE_WIDTH),
+      DEADLINE_WIDTH,
+      50,
+    ),
+    maxRowid: db.prepare<[], { m: number | null }>('SELECT max(rowid) AS m FROM cases'),
+    // The high-water mark of catchUpDeadlines (main/store/search/deadlines.ts).
+    readMark: db.prepare<[], { value: string }>(`SELECT value FROM app_meta WHERE key = '${MARK_KEY}'`),
+    saveMark: db.prepare<[string]>(
+      `INSERT INTO app_meta (key, value) VALUES ('${MARK_KEY}', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
     readCounter: db.prepare<[string], { last: number }>(
       'SELECT last FROM case_number_counters WHERE day = ?',
     ),
@@ -209,6 +239,11 @@ function statements(db: Database.Database) {
     ),
   };
 }
+
+const MARK_KEY = 'case_deadlines.rowid';
+type Statements = ReturnType<typeof statements>;
+const maxRowid = (s: Statements) => s.maxRowid.get()?.m ?? 0;
+const deadlinesMark = (s: Statements) => Number(s.readMark.get()?.value ?? 0);
 
 /** The store's counters for the days the demo spans (a day's counter is checked again before use). */
 function readCounters(db: Database.Database, now: number): Record<string, number> {

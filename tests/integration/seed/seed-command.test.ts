@@ -30,7 +30,8 @@ describe('desk seed', () => {
       ),
     );
     expect(r.err.join('\n')).toMatch(/300 \/ 300 cases/);
-    expect(r.err.at(-1)).toMatch(/deadlines of 300 cases computed in \d+\.\d s/);
+    // The cases come with their deadlines: no catch-up was left to do.
+    expect(r.err.join('\n')).not.toMatch(/deadlines of/);
     const store = StoreService.open({ file: join(dir.path, 'desk.sqlite') });
     try {
       expect((store.db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(300);

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBatches } from '../../../main/seed/batches';
 import { writeBatches, writeDemoData } from '../../../main/seed/write';
 import { verifyAuditTrail } from '../../../main/store/audit';
+import { refreshAllDeadlines } from '../../../main/store/search/deadlines';
 import { StoreService } from '../../../main/store/service';
+import { buildCalendar } from '../../../shared/calendar';
+import { CURRENT_PROFILE } from '../../../shared/deadlines';
 import { registerAppealSchema } from '../../../shared/domain/appeal';
 import { shanghaiDate } from '../../../shared/domain/time';
 import { validAppeal } from '../../support/appeals';
@@ -82,6 +85,20 @@ describe('writeDemoData into a real store', () => {
     expect(report.casesChecked).toBe(2_000);
   });
 
+  it("writes each case's deadlines as the store computes them, and moves the catch-up past them", () => {
+    const deadlines = () =>
+      JSON.stringify(
+        main.db.prepare('SELECT * FROM case_deadlines ORDER BY case_id, limit_name').raw().all(),
+      );
+    const seeded = deadlines();
+    expect(n(main, 'SELECT COUNT(DISTINCT case_id) AS n FROM case_deadlines')).toBe(2_000);
+    expect(n(main, "SELECT COUNT(*) AS n FROM case_deadlines WHERE state = 'running'")).toBeGreaterThan(0);
+    expect(main.domains.queue.catchUpDeadlines(NOW)).toBe(0);
+    main.db.exec('DELETE FROM case_deadlines');
+    expect(refreshAllDeadlines(main.db, buildCalendar([]), NOW)).toBe(2_000);
+    expect(deadlines()).toBe(seeded);
+  });
+
   it('keeps the counters in step with the case numbers, and restores the pragmas', () => {
     const days = main.db
       .prepare(
@@ -155,6 +172,8 @@ describe('writeDemoData into a real store', () => {
         batchSize: 100,
         workstation: 'w',
         counters: {},
+        calendarYears: [],
+        profile: CURRENT_PROFILE,
       }),
     ];
     const lastDay = batches.at(-1)!.days.at(-1)!.date;

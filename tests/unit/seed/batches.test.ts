@@ -11,6 +11,7 @@ import {
   type Batch,
 } from '../../../main/seed/batches';
 import { GENESIS_HASH, eventHash } from '../../../main/store/audit';
+import { CURRENT_PROFILE } from '../../../shared/deadlines';
 
 const NOW = Date.parse('2026-11-29T03:30:00Z');
 const params = {
@@ -21,6 +22,8 @@ const params = {
   batchSize: 200,
   workstation: 'ws-test',
   counters: {},
+  calendarYears: [],
+  profile: CURRENT_PROFILE,
 };
 
 /** Checks every case's chain in a batch with the store's own eventHash; returns the number of events. */

@@ -7,6 +7,7 @@ import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import { LEADS_UI_MESSAGES } from '../deadlines/messages';
 import { NOTIFY_UI_MESSAGES } from '../notify/messages';
+import { SYNC_UI_MESSAGES } from '../sync/messages';
 import { RULES_UI_MESSAGES } from '../rules/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
@@ -28,6 +29,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_UI_MESSAGES['zh-CN'],
     ...LEADS_UI_MESSAGES['zh-CN'],
     ...NOTIFY_UI_MESSAGES['zh-CN'],
+    ...SYNC_UI_MESSAGES['zh-CN'],
     ...RULES_UI_MESSAGES['zh-CN'],
     ...zhCN,
   },
@@ -39,6 +41,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...CASEWORK_UI_MESSAGES.en,
     ...LEADS_UI_MESSAGES.en,
     ...NOTIFY_UI_MESSAGES.en,
+    ...SYNC_UI_MESSAGES.en,
     ...RULES_UI_MESSAGES.en,
     ...en,
   },

@@ -16,6 +16,8 @@ import { IntakeModal } from '../intake/IntakeModal';
 import { QueueView } from '../queue/QueueView';
 import { RulesView } from '../rules/RulesView';
 import { StatsView } from '../stats/StatsView';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { SyncSettings } from '../sync/SyncSettings';
 import { NoticeBell } from '../notify/NoticeBell';
 import { useLiveUpdates } from '../rpc/liveUpdates';
 import { useRpcQuery } from '../rpc/queries';
@@ -81,6 +83,7 @@ export function AppShell() {
           <SessionInfo session={session} />
           <span className="header-spacer" />
           <NoticeBell />
+          <SyncIndicator />
           <ConnectionIndicator />
           <LanguageSwitch />
         </Layout.Header>
@@ -93,6 +96,8 @@ export function AppShell() {
             <DeadlineBoard />
           ) : section === 'escalations' ? (
             <EscalationsView />
+          ) : section === 'settings' ? (
+            <SyncSettings />
           ) : section === 'rules' ? (
             <RulesView />
           ) : (

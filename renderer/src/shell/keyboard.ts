@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useQueue } from '../queue/queueStore';
+import { useSyncPanel } from '../sync/syncPanelStore';
 import { useShell } from './shellStore';
 
 const TYPING =
@@ -24,7 +25,8 @@ export function hasCommandModifier(e: KeyboardEvent): boolean {
 export function useOverlayOpen(): boolean {
   const shell = useShell((s) => s.intakeOpen || s.shortcutsOpen);
   const drawer = useQueue((s) => s.openId !== null);
-  return shell || drawer;
+  const sync = useSyncPanel((s) => s.open);
+  return shell || drawer || sync;
 }
 
 /** A window-level keydown listener that always sees the latest props and state. */

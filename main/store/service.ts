@@ -38,6 +38,9 @@ export class StoreService {
 
   static open(options: OpenOptions): StoreService {
     const { db } = openDatabase(options);
+    // 64 MiB of page cache instead of SQLite's 2 MiB (125 pages of 16 KiB): at a million cases the
+    // indexes' upper levels and the recent rows then stay in memory between the queue's pages.
+    db.pragma('cache_size = -65536');
     const schema = (
       db.prepare('SELECT tag FROM schema_migrations ORDER BY tag').all() as { tag: string }[]
     ).map((r) => r.tag);

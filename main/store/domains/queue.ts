@@ -9,6 +9,9 @@ import { UserViews } from '../search/user-views';
 
 export type ViewCounts = Record<QueueView, number>;
 
+/** Cases per background catch-up step: tens of milliseconds, so a call waits at most that long. */
+const CATCH_UP_SLICE = 500;
+
 /**
  * The queue: saved views, user-made views, counts, the search box, per-staff column
  * preferences, and the materialised deadlines the time-based views read.
@@ -25,8 +28,6 @@ export function queueDomain(ctx: StoreContext) {
     `INSERT INTO staff_preferences (staff_id, key, value, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (staff_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
-
-  catchUpDeadlines(db, ctx.calendar.get(), Date.now());
 
   return {
     list: (
@@ -80,9 +81,19 @@ export function queueDomain(ctx: StoreContext) {
 
     /** After bulk writes that bypass the store's commands (demo data). */
     catchUpDeadlines(now = Date.now()): number {
-      const n = catchUpDeadlines(db, ctx.calendar.get(), now);
-      if (n > 0) ctx.changed({ tables: ['case_deadlines'] });
-      return n;
+      const { done } = catchUpDeadlines(db, ctx.calendar.get(), now);
+      if (done > 0) ctx.changed({ tables: ['case_deadlines'] });
+      return done;
+    },
+    /**
+     * One bounded step of the same catch-up: the store worker runs these after it opened, between
+     * calls, so a store with many uncomputed cases answers its first queries at once (the time-based
+     * views fill in as it goes). Returns whether there is more to do.
+     */
+    catchUpDeadlinesSlice(maxCases = CATCH_UP_SLICE, now = Date.now()): boolean {
+      const { done, more } = catchUpDeadlines(db, ctx.calendar.get(), now, maxCases);
+      if (done > 0 && !more) ctx.changed({ tables: ['case_deadlines'] });
+      return more;
     },
   };
 }

@@ -128,8 +128,12 @@ export function refreshDeadlines(
 export interface BulkRefresh {
   /** Only open cases (after a calendar import: closed cases keep the clocks they closed with). */
   openOnly?: boolean;
-  /** Only cases whose rowid is above this (cases appended since the last full refresh). */
+  /** Only cases whose rowid is above this (cases appended since the last full refresh)… */
   afterRowid?: number;
+  /** …and at most this. */
+  upToRowid?: number;
+  /** Runs in each chunk's write transaction with the chunk's last rowid. */
+  onChunk?: (rowid: number) => void;
 }
 
 const CHUNK = 5_000;
@@ -165,13 +169,16 @@ export function refreshAllDeadlines(
       WHERE c.rowid > ? AND c.rowid <= ? ${opts.openOnly ? 'AND c.is_open = 1' : ''}
       ORDER BY c.rowid, e.seq`,
   );
-  const maxRowid = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
-  const writeChunk = db.transaction((batch: DeadlineRow[][], ids: string[]) => {
+  const maxRowid =
+    opts.upToRowid ?? (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
+  const writeChunk = db.transaction((batch: DeadlineRow[][], ids: string[], last: number) => {
     for (let i = 0; i < ids.length; i++) write(s, ids[i]!, batch[i]!);
+    opts.onChunk?.(last);
   });
   let done = 0;
   for (let from = opts.afterRowid ?? 0; from < maxRowid; from += CHUNK) {
-    const rows = read.all(from, from + CHUNK);
+    const to = Math.min(from + CHUNK, maxRowid);
+    const rows = read.all(from, to);
     const batch: DeadlineRow[][] = [];
     const ids: string[] = [];
     for (let i = 0; i < rows.length;) {
@@ -185,7 +192,7 @@ export function refreshAllDeadlines(
       const profile = profiles.resolve(head.profile_id, head.profile_version);
       batch.push(deadlineRows(head.id, head.received_at, profile, history, calendar, now));
     }
-    writeChunk(batch, ids);
+    writeChunk(batch, ids, to);
     done += ids.length;
   }
   return done;
@@ -195,19 +202,31 @@ const HWM_KEY = 'case_deadlines.rowid';
 
 /**
  * Brings case_deadlines up to date with cases written without it (bulk demo data, a store
- * from before the table existed): every case above the last recorded rowid is recomputed.
- * Cheap when nothing is new, so the store runs it at every start and after seeding.
+ * from before the table existed): every case above the last recorded rowid is recomputed, the
+ * mark moving with each chunk's write so an interrupted catch-up resumes where it stopped.
+ * `maxCases` bounds one call (the store worker catches up a slice at a time between calls).
+ * Cheap when nothing is new. Returns how many cases it recomputed and whether some are left.
  */
-export function catchUpDeadlines(db: Database.Database, calendar: WorkingCalendar, now: number): number {
+export function catchUpDeadlines(
+  db: Database.Database,
+  calendar: WorkingCalendar,
+  now: number,
+  maxCases = Infinity,
+): { done: number; more: boolean } {
   const hwm = Number(
     (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(HWM_KEY) as { value: string } | undefined)
       ?.value ?? 0,
   );
   const max = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
-  if (max <= hwm) return 0;
-  const n = refreshAllDeadlines(db, calendar, now, { afterRowid: hwm });
-  db.prepare(
+  const upTo = Math.min(max, hwm + maxCases);
+  if (upTo <= hwm) return { done: 0, more: false };
+  const mark = db.prepare(
     'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(HWM_KEY, String(max));
-  return n;
+  );
+  const done = refreshAllDeadlines(db, calendar, now, {
+    afterRowid: hwm,
+    upToRowid: upTo,
+    onChunk: (rowid) => mark.run(HWM_KEY, String(rowid)),
+  });
+  return { done, more: upTo < max };
 }

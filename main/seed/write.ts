@@ -113,6 +113,7 @@ export function writeBatches(
   db.pragma('foreign_keys = OFF');
   try {
     const s = statements(db);
+    const searchTrigger = s.searchTrigger.get()?.sql ?? null;
     const insertBatch = (b: Batch) => {
       for (const day of b.days) {
         // Someone registered cases on this day since the counters were read: continue after them.
@@ -131,7 +132,12 @@ export function writeBatches(
     const writeTransaction = db.transaction((): number => {
       // The batches carry their cases' deadlines, so the catch-up's mark moves past them, unless
       // cases before them still wait for it (then it recomputes these too, as before).
-      const caughtUp = deadlinesMark(s) >= maxRowid(s);
+      const before = maxRowid(s);
+      const caughtUp = deadlinesMark(s) >= before;
+      // case_search is filled set-based after the batches instead of row by row by its trigger.
+      // The trigger is dropped and re-created inside this transaction, so if anything fails the
+      // rollback restores it: no store is ever left without it.
+      if (searchTrigger) db.exec('DROP TRIGGER case_search_party_insert');
       let n = 0;
       while (n < opts.batchSize) {
         const b = source.next();
@@ -141,6 +147,10 @@ export function writeBatches(
         }
         insertBatch(b);
         n += b.count;
+      }
+      if (searchTrigger) {
+        s.fillSearch.run(before);
+        db.exec(searchTrigger);
       }
       if (caughtUp && n > 0) s.saveMark.run(String(maxRowid(s)));
       return n;
@@ -223,6 +233,16 @@ function statements(db: Database.Database) {
       50,
     ),
     maxRowid: db.prepare<[], { m: number | null }>('SELECT max(rowid) AS m FROM cases'),
+    searchTrigger: db.prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'case_search_party_insert'",
+    ),
+    // What case_search_party_insert (drizzle/0005) inserts, for all the cases after a rowid.
+    fillSearch: db.prepare<[number]>(
+      `INSERT INTO case_search (rowid, case_id, description, name)
+       SELECT c.rowid, c.id, c.description, p.name
+         FROM cases c JOIN parties p ON p.case_id = c.id AND p.kind = 'appellant'
+        WHERE c.rowid > ?`,
+    ),
     // The high-water mark of catchUpDeadlines (main/store/search/deadlines.ts).
     readMark: db.prepare<[], { value: string }>(`SELECT value FROM app_meta WHERE key = '${MARK_KEY}'`),
     saveMark: db.prepare<[string]>(

@@ -40,6 +40,19 @@ const dump = (s: StoreService) =>
     s.db.prepare('SELECT * FROM case_number_counters ORDER BY day').raw().all(),
   ]);
 
+/** Batch parameters for a store without cases or imported calendar years. */
+const params = () => ({
+  seed: 5,
+  count: 400,
+  now: NOW,
+  idSalt: 0,
+  batchSize: 100,
+  workstation: 'w',
+  counters: {},
+  calendarYears: [],
+  profile: CURRENT_PROFILE,
+});
+
 let main: StoreService;
 let progress: number[];
 
@@ -163,19 +176,7 @@ describe('writeDemoData into a real store', () => {
     const s = open('race');
     writeDemoData(s.db, { cases: 0 }); // the roster the demo cases are assigned to
     // The batches are made from a view of the counters taken before these registrations…
-    const batches = [
-      ...demoBatches({
-        seed: 5,
-        count: 400,
-        now: NOW,
-        idSalt: 0,
-        batchSize: 100,
-        workstation: 'w',
-        counters: {},
-        calendarYears: [],
-        profile: CURRENT_PROFILE,
-      }),
-    ];
+    const batches = [...demoBatches({ ...params(), seed: 5, count: 400, batchSize: 100 })];
     const lastDay = batches.at(-1)!.days.at(-1)!.date;
     const receivedAt = Date.parse(`${lastDay}T02:00:00Z`);
     for (let i = 0; i < 3; i++) {
@@ -206,6 +207,47 @@ describe('writeDemoData into a real store', () => {
       )
       .all(lastDay) as { case_no: string; data: string }[];
     for (const r of registerData) expect((JSON.parse(r.data) as { caseNo: string }).caseNo).toBe(r.case_no);
+  });
+
+  it('fills the search index in bulk, and a failed load leaves its trigger in place', () => {
+    const search = (s: StoreService, text: string) => s.domains.queue.search(text, null, 50).items;
+    const someName = one<{ name: string }>(main, 'SELECT name FROM parties LIMIT 1').name;
+    expect(n(main, 'SELECT COUNT(*) AS n FROM case_search')).toBe(n(main, 'SELECT COUNT(*) AS n FROM cases'));
+    expect(
+      n(
+        main,
+        'SELECT COUNT(*) AS n FROM cases c JOIN case_search s ON s.rowid = c.rowid AND s.case_id = c.id AND s.description = c.description',
+      ),
+    ).toBe(n(main, 'SELECT COUNT(*) AS n FROM cases'));
+    expect(search(main, '转运中心').length).toBeGreaterThan(0);
+
+    const s = open('failed');
+    writeDemoData(s.db, { cases: 0 });
+    const batches = [...demoBatches({ ...params(), count: 200, batchSize: 100 })];
+    let i = 0;
+    const failing = {
+      next: () => {
+        if (i === 1) throw new Error('generator failed');
+        return batches[i++] ?? null;
+      },
+      close: () => {},
+    };
+    expect(() => writeBatches(s.db, failing, { batchSize: 1_000 })).toThrow('generator failed');
+    expect(n(s, 'SELECT COUNT(*) AS n FROM cases')).toBe(0);
+    expect(
+      n(
+        s,
+        "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'case_search_party_insert'",
+      ),
+    ).toBe(1);
+    // Registration still feeds the index through the trigger.
+    const registered = s.domains.cases.register(
+      registerAppealSchema.parse(validAppeal({ description: `${someName}的快件在转运中心丢失了` })),
+      actor,
+      ['handler'],
+      NOW,
+    );
+    expect(search(s, '转运中心').map((c) => c.id)).toEqual([registered.case.id]);
   });
 
   it('refuses a count out of range', () => {

@@ -28,7 +28,7 @@ export class Notifier extends EventEmitter<{ notify: [Notice, Locale]; error: [u
 
   start(escalations: EscalationRunner): this {
     escalations.on('raised', (raised) => this.enqueue(() => this.escalated(raised)));
-    this.store.on('changed', (change) => this.onChanged(change));
+    this.store.on('changed', (change) => this.changed(change));
     // The cursor starts at the trail's end: only assignments from now on notify.
     this.enqueue(() => this.assigned());
     return this;
@@ -39,7 +39,11 @@ export class Notifier extends EventEmitter<{ notify: [Notice, Locale]; error: [u
     return this.queue;
   }
 
-  private onChanged(change: DataChanged): void {
+  /**
+   * Looks for new assignments after a change; the store's own changes arrive by themselves, other
+   * sources of changes (team sync applying another workstation's) call this too.
+   */
+  changed(change: DataChanged): void {
     if (!change.caseIds?.length || this.pendingAssignCheck) return;
     this.pendingAssignCheck = true;
     this.enqueue(() => {

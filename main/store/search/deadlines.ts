@@ -199,6 +199,8 @@ export function refreshAllDeadlines(
 }
 
 const HWM_KEY = 'case_deadlines.rowid';
+/** Set once every case_deadlines row has its started_at (stores from before migration 0009 recompute once). */
+const STARTED_AT_KEY = 'case_deadlines.started_at';
 
 /**
  * Brings case_deadlines up to date with cases written without it (bulk demo data, a store
@@ -213,16 +215,24 @@ export function catchUpDeadlines(
   now: number,
   maxCases = Infinity,
 ): { done: number; more: boolean } {
-  const hwm = Number(
-    (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(HWM_KEY) as { value: string } | undefined)
-      ?.value ?? 0,
-  );
-  const max = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
-  const upTo = Math.min(max, hwm + maxCases);
-  if (upTo <= hwm) return { done: 0, more: false };
   const mark = db.prepare(
     'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const read = (key: string) =>
+    (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  if (read(STARTED_AT_KEY) === undefined) {
+    // Rows written before case_deadlines had started_at lack it (share-of-period escalations skip
+    // them): if there are any, recompute every case once, by the same resumable mark.
+    const stale = db.prepare('SELECT 1 FROM case_deadlines WHERE started_at IS NULL LIMIT 1').get();
+    db.transaction(() => {
+      mark.run(STARTED_AT_KEY, 'filled');
+      if (stale) mark.run(HWM_KEY, '0');
+    })();
+  }
+  const hwm = Number(read(HWM_KEY) ?? 0);
+  const max = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
+  const upTo = Math.min(max, hwm + maxCases);
+  if (upTo <= hwm) return { done: 0, more: false };
   const done = refreshAllDeadlines(db, calendar, now, {
     afterRowid: hwm,
     upToRowid: upTo,

@@ -161,3 +161,23 @@ describe('stored rule profiles', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM rule_profiles').get()).toEqual({ n: 0 });
   });
 });
+
+describe('case_deadlines rows from before started_at existed', () => {
+  it('are recomputed once by the catch-up, and only once', () => {
+    const id = register(Date.parse('2026-03-04T10:00:00+08:00')).id;
+    store.db.prepare('UPDATE case_deadlines SET started_at = NULL').run();
+    store.db.prepare("DELETE FROM app_meta WHERE key = 'case_deadlines.started_at'").run();
+    expect(store.domains.queue.catchUpDeadlines()).toBe(1);
+    const missing = store.db.prepare('SELECT count(*) AS n FROM case_deadlines WHERE started_at IS NULL');
+    expect(missing.get()).toEqual({ n: 0 });
+    expect(
+      store.db
+        .prepare(
+          "SELECT started_at AS s FROM case_deadlines WHERE case_id = ? AND limit_name = 'overall_answer'",
+        )
+        .get(id),
+    ).toEqual({ s: Date.parse('2026-03-04T10:00:00+08:00') });
+    store.db.prepare('UPDATE case_deadlines SET started_at = NULL').run();
+    expect(store.domains.queue.catchUpDeadlines()).toBe(0);
+  });
+});

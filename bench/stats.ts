@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { EXPORT_COLUMN_KEYS } from '../shared/stats/columns';
 import { parsePeriod, previousPeriod } from '../shared/stats/period';
 import { storeFile } from '../main/config/paths';
-import { caseRowsQuery, type Cell } from '../main/export/rows';
+import { caseRowsQuery, headersOf, type Cell } from '../main/export/rows';
+import { caseWorkbookOptions, waitForZip } from '../main/export/writers';
 import { runJob } from '../main/jobs/run';
 import { averagingSetting, computeNotice } from '../main/stats/notice';
 import { openDatabase } from '../main/store/database';
@@ -50,18 +51,27 @@ async function child(mode: string, file: string, out: string): Promise<void> {
     );
     rows = 'rows' in result ? result.rows : 0;
   } else {
-    // The floor: the same query, every value written as it comes, nothing else.
+    // The floor: the same query and columns, every stored value written as it comes, nothing else.
     const { sql, params } = caseRowsQuery(SOURCE, 'bench');
+    const headers = headersOf([...EXPORT_COLUMN_KEYS]);
     const iterate = () =>
       db
         .prepare(sql)
         .raw()
         .iterate(...params) as IterableIterator<unknown[]>;
     if (mode === 'floor-csv') {
+      const field = (v: unknown) =>
+        v === null
+          ? ''
+          : typeof v === 'number'
+            ? String(v)
+            : /[",\r\n]/.test(v as string)
+              ? `"${(v as string).replaceAll('"', '""')}"`
+              : (v as string);
       const stream = createWriteStream(out);
-      let buffer = '\uFEFF';
+      let buffer = '\uFEFF' + headers.join(',') + '\r\n';
       for (const r of iterate()) {
-        buffer += r.map((v) => (v === null ? '' : `"${String(v).replaceAll('"', '""')}"`)).join(',') + '\r\n';
+        buffer += r.map(field).join(',') + '\r\n';
         rows++;
         if (buffer.length > 1 << 20) {
           if (!stream.write(buffer)) await once(stream, 'drain');
@@ -71,15 +81,15 @@ async function child(mode: string, file: string, out: string): Promise<void> {
       stream.end(buffer);
       await once(stream, 'finish');
     } else {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: out,
-        useStyles: true,
-        useSharedStrings: false,
-      });
+      // The same exceljs options and the same wait for the deflater as ours (without it exceljs
+      // holds the whole sheet in memory): what is left between the two is our own work.
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter(caseWorkbookOptions(out));
       const sheet = wb.addWorksheet('数据');
+      sheet.addRow(headers).commit();
       for (const r of iterate()) {
         sheet.addRow(r as Cell[]).commit();
-        if (++rows % 10_000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (++rows % 1000 === 0) await waitForZip(sheet);
+        if (rows % 10_000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
       sheet.commit();
       await wb.commit();

@@ -2,16 +2,22 @@ import { parseArgs } from 'node:util';
 import { buildCalendar } from '../../../shared/calendar';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { LIMIT_NAMES } from '../../../shared/domain/history';
-import { RULE_PROFILES, dueForLimit, dueFromAdHoc, findRuleProfile } from '../../../shared/deadlines';
-import type { AdHocDue, AdHocPause } from '../../../shared/deadlines';
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { RULE_PROFILES, dueForLimit, dueFromAdHoc } from '../../../shared/deadlines';
+import type { AdHocDue, AdHocPause, RuleProfile } from '../../../shared/deadlines';
+import { parseProfileRef } from '../../../shared/deadlines/stored';
 import type { CliCommand, CliIo } from '../command';
-import { resolveDataDir } from '../../config/paths';
+import { resolveDataDir, storeFile } from '../../config/paths';
 import { loadImportedYears } from '../../calendar/imported-years';
+import { openDatabase } from '../../store/database';
+import { ruleProfiles } from '../../store/profiles';
 
 const USAGE = `Usage: desk due --from <ISO time with offset>
          ( --limit <name> [--profile <id>] | --working-days N | --calendar-days N [--roll-forward] )
          [--paused <from>/<to> …] [--json] [--lang en|zh] [--data-dir D]
-  --profile   ${RULE_PROFILES.map((p) => p.id).join(', ')} (default current)
+  --profile   <id> (its newest version) or <id>@<version>: ${RULE_PROFILES.map((p) => p.id).join(', ')}, or one
+              stored with \`desk profiles import\` (default: the profile new cases run under)
   --limit     ${LIMIT_NAMES.join(', ')}
   --paused    a span in which the clock did not run, e.g. 2026-10-03T09:00+08:00/2026-10-05T18:00+08:00
   --json      one JSON object: dueDate, dueAt, provisional, explanation (English), explanationZh`;
@@ -41,7 +47,30 @@ function pauses(specs: readonly string[]): AdHocPause[] {
   });
 }
 
-function parseRequest(args: string[]): DueRequest {
+/** Finds a profile (undefined id: the active one), with the data folder's stored versions when it has a store. */
+type ProfileLookup = (id: string | undefined, version: number | undefined) => RuleProfile | undefined;
+
+function withProfiles<T>(dataDir: string | undefined, use: (find: ProfileLookup) => T): T {
+  const file = storeFile(resolveDataDir(dataDir));
+  let db: Database.Database | undefined;
+  const find: ProfileLookup = (id, version) => {
+    if (!existsSync(file))
+      return RULE_PROFILES.find((p) => p.id === (id ?? 'current') && (version ?? p.version) === p.version);
+    // Opened only for a limit from a profile: ad-hoc periods need no store.
+    db ??= openDatabase({ file }).db;
+    const profiles = ruleProfiles(db);
+    const ref = id === undefined ? profiles.active() : { id, version };
+    const v = ref.version ?? profiles.list().findLast((p) => p.id === ref.id)?.version;
+    return v === undefined ? undefined : profiles.resolve(ref.id, v);
+  };
+  try {
+    return use(find);
+  } finally {
+    db?.close();
+  }
+}
+
+function parseRequest(args: string[], findProfile: ProfileLookup): DueRequest {
   const { values } = parseArgs({
     args,
     options: {
@@ -78,8 +107,10 @@ function parseRequest(args: string[]): DueRequest {
       compute: (calendar) => dueFromAdHoc({ from, workingDays, calendarDays, rollForward, paused, calendar }),
     };
   }
-  const profile = findRuleProfile(values.profile ?? 'current');
-  if (profile === undefined) throw new UsageError(`unknown profile ${JSON.stringify(values.profile)}`);
+  const spec = values.profile;
+  const ref = spec?.includes('@') ? parseProfileRef(spec) : { id: spec, version: undefined };
+  const profile = ref && findProfile(ref.id, ref.version);
+  if (profile === undefined) throw new UsageError(`unknown profile ${JSON.stringify(spec)}`);
   const limit = LIMIT_NAMES.find((l) => l === values.limit);
   if (limit === undefined) throw new UsageError(`unknown limit ${JSON.stringify(values.limit)}`);
   return { ...output, compute: (calendar) => dueForLimit({ from, profile, limit, paused, calendar }) };
@@ -112,8 +143,8 @@ export const dueCommand: CliCommand = {
   summary: 'due --from T …         compute a due date and explain it',
   async run({ args, io, dataDir }) {
     try {
-      const request = parseRequest(args);
       const calendar = buildCalendar(loadImportedYears(resolveDataDir(dataDir)));
+      const request = withProfiles(dataDir, (find) => parseRequest(args, find));
       print(request.compute(calendar), request, io);
       return 0;
     } catch (e) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Period } from '../../shared/stats/period';
+import { CONTRIBUTION_FIELDS, type ContributionField } from '../../shared/stats/dto';
 
 /** One group of a period's cases: everything the notice needs, summed in SQL. */
 export interface CaseGroup {
@@ -66,23 +67,23 @@ export function overdueGroups(db: Database.Database, period: Period): OverdueGro
  * What a case contributes to its period's figures, as one string: a locked period keeps these,
  * and a case whose string changes later is a post-lock difference.
  */
-const FINGERPRINT_COLUMNS = [
-  'received_date',
-  'carrier_id',
-  'service_type',
-  'category',
-  'reason',
-  'valid_appeal',
-  'satisfaction',
-  'carrier_satisfaction',
-  'amount_recovered_fen',
-  'carrier_reply_untruthful',
-  'supervision_reminders > 0',
-  'dest_province',
-];
+const FINGERPRINT_COLUMNS: Record<ContributionField, string> = {
+  receivedDate: 'received_date',
+  carrier: 'carrier_id',
+  serviceType: 'service_type',
+  category: 'category',
+  reason: 'reason',
+  validAppeal: 'valid_appeal',
+  satisfaction: 'satisfaction',
+  carrierSatisfaction: 'carrier_satisfaction',
+  amountRecovered: 'amount_recovered_fen',
+  untruthfulReply: 'carrier_reply_untruthful',
+  overdue: 'supervision_reminders > 0',
+  destProvince: 'dest_province',
+};
 
 export function fingerprintSql(alias: string): string {
-  return `json_array(${FINGERPRINT_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
+  return `json_array(${CONTRIBUTION_FIELDS.map((f) => `${alias}.${FINGERPRINT_COLUMNS[f]}`).join(', ')})`;
 }
 
 /** Pieces per carrier for the period: its own row, or for a quarter the sum of its three months. */

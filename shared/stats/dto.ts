@@ -37,11 +37,29 @@ export interface PeriodLock {
   lockedBy: string;
 }
 
+/** What a case contributes to its period's figures, in the order of a difference's before/after. */
+export const CONTRIBUTION_FIELDS = [
+  'receivedDate',
+  'carrier',
+  'serviceType',
+  'category',
+  'reason',
+  'validAppeal',
+  'satisfaction',
+  'carrierSatisfaction',
+  'amountRecovered',
+  'untruthfulReply',
+  'overdue',
+  'destProvince',
+] as const;
+export type ContributionField = (typeof CONTRIBUTION_FIELDS)[number];
+
 export interface PostLockDifference {
   caseId: string;
   caseNo: string;
   /** added: now counts in the period; removed: no longer does; changed: counts differently. */
   change: 'added' | 'removed' | 'changed';
+  /** Values in CONTRIBUTION_FIELDS order. */
   before: unknown[] | null;
   after: unknown[] | null;
 }

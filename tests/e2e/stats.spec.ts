@@ -70,3 +70,67 @@ test.describe('a large export', () => {
     await expect(progress.getByText('导出完成')).toBeVisible();
   });
 });
+
+test('a volume file with bad rows is rejected row by row; nothing is imported until the valid rows are accepted', async ({
+  page,
+  desk,
+}) => {
+  await openStatistics(page, desk.url);
+  // The view opens on last month; the file gives 顺丰速运 a volume for it.
+  const now = new Date();
+  const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const period = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
+  const file = {
+    name: '业务量.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        '企业,期间,业务量',
+        `顺丰速运,${period},4321000`,
+        `,${period},5`,
+        `中通快递,${period},-12`,
+        `圆通速递,${period},很多`,
+        `顺丰速运,${period},4100000`,
+      ].join('\r\n'),
+    ),
+  };
+  const sfRow = page
+    .locator('.ant-card')
+    .filter({ hasText: '主要快递企业申诉情况表' })
+    .getByRole('row')
+    .filter({ hasText: '顺丰速运' });
+  await expect(sfRow).toBeVisible();
+  await expect(sfRow).not.toContainText('4,321,000');
+
+  const dialog = page.getByRole('dialog', { name: '导入业务量文件' });
+  const choose = async () => {
+    await page.getByRole('button', { name: '导入业务量' }).click();
+    await expect(dialog).toBeVisible();
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await expect(dialog.getByText('业务量.csv：1 行有效，4 行被拒绝')).toBeVisible();
+  };
+
+  await choose();
+  const rejected = dialog.getByTestId('volume-rejected');
+  const reason = (line: number) =>
+    rejected.getByRole('row').filter({ has: page.getByRole('cell', { name: String(line), exact: true }) });
+  await expect(reason(3)).toContainText('缺少企业');
+  await expect(reason(4)).toContainText('业务量不能为负数(-12)');
+  await expect(reason(5)).toContainText('业务量“很多”不是整数');
+  await expect(reason(6)).toContainText('与第 2 行重复(同一企业同一期间)');
+  await expect(rejected.locator('.ant-table-row')).toHaveCount(4);
+
+  // Cancelling imports nothing.
+  await dialog.getByRole('button', { name: '取消，不导入' }).click();
+  await expect(dialog).toBeHidden();
+  await openStatistics(page, desk.url);
+  await expect(sfRow).toBeVisible();
+  await expect(sfRow).not.toContainText('4,321,000');
+
+  // Accepting imports the one valid row only.
+  await choose();
+  await dialog.getByRole('button', { name: '仅导入有效的 1 行' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已导入 1 行业务量')).toBeVisible();
+  await expect(sfRow).toContainText('4,321,000');
+});

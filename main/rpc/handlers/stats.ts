@@ -60,6 +60,7 @@ export function statsHandlers({ store, jobs, facts }: HandlerDeps): HandlersFor<
     'stats.lock': ({ period }, { session }) => store.call('stats', 'lock', period, actorOf(session)),
     'stats.differences': async ({ period }) =>
       (await jobs.run({ kind: 'differences', period })) as PostLockDifference[],
+    'stats.averaging': () => store.call('stats', 'averaging'),
     'stats.setAveraging': ({ averaging }) => store.call('stats', 'setAveraging', averaging),
     'volumes.preview': ({ fileName, contentBase64 }) => previewUpload(fileName, contentBase64),
     'volumes.commit': async ({ fileName, contentBase64, acceptValid }, { session }) => {

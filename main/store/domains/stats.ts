@@ -3,7 +3,7 @@ import type { CaseExportRequest, ExportColumnKey } from '../../../shared/stats/c
 import { AVERAGING_METHODS, type AveragingMethod } from '../../../shared/stats/rates';
 import type { VolumeRow } from '../../../shared/stats/volumes';
 import { lockPeriod, periodLocks } from '../../stats/locks';
-import { AVERAGING_SETTING } from '../../stats/notice';
+import { AVERAGING_SETTING, averagingSetting } from '../../stats/notice';
 import { importVolumeRows } from '../../stats/volume-import';
 import { appendDeskEvent, type Actor } from '../audit';
 import type { StoreContext } from '../context';
@@ -45,6 +45,7 @@ export function statsDomain(ctx: StoreContext) {
       return { locked: true };
     },
     locks: () => periodLocks(db),
+    averaging: (): { averaging: AveragingMethod } => ({ averaging: averagingSetting(db) }),
     /**
      * An unmasked export of personal data is recorded before the file is written (PIPL Art.51):
      * in the desk's hash-chained audit (who, when, what, how many rows, which personal columns)

@@ -8,6 +8,7 @@ import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import { LEADS_UI_MESSAGES } from '../deadlines/messages';
 import { NOTIFY_UI_MESSAGES } from '../notify/messages';
 import { SYNC_UI_MESSAGES } from '../sync/messages';
+import { STATS_UI_MESSAGES } from '../stats/messages';
 import { RULES_UI_MESSAGES } from '../rules/messages';
 import type { Locale } from '../../../shared/rpc/dto';
 import { en } from './en';
@@ -30,6 +31,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...LEADS_UI_MESSAGES['zh-CN'],
     ...NOTIFY_UI_MESSAGES['zh-CN'],
     ...SYNC_UI_MESSAGES['zh-CN'],
+    ...STATS_UI_MESSAGES['zh-CN'],
     ...RULES_UI_MESSAGES['zh-CN'],
     ...zhCN,
   },
@@ -42,6 +44,7 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...LEADS_UI_MESSAGES.en,
     ...NOTIFY_UI_MESSAGES.en,
     ...SYNC_UI_MESSAGES.en,
+    ...STATS_UI_MESSAGES.en,
     ...RULES_UI_MESSAGES.en,
     ...en,
   },

@@ -29,7 +29,11 @@ import { useRpc } from '../rpc/RpcProvider';
 import { useRpcQuery } from '../rpc/queries';
 import { Chart } from './Chart';
 import { drillFilterFor } from './drill';
+import { STATS_EDITORS } from '../../../shared/rpc/procedures/stats';
+import { AveragingSetting } from './AveragingSetting';
+import { LockPanel } from './LockPanel';
 import { useExportJob } from './useExportJob';
+import { VolumeImport } from './VolumeImport';
 
 type Kind = 'month' | 'quarter';
 
@@ -100,6 +104,8 @@ export function StatsView() {
     { enabled: drill !== null },
   );
   const job = useExportJob();
+  const session = useRpcQuery('session.get', {}).data;
+  const canEdit = session?.staff.roles.some((r) => STATS_EDITORS.includes(r)) ?? false;
 
   const n = notice.data;
   const tables = useMemo(() => (n ? noticeTables(n) : []), [n]);
@@ -183,6 +189,7 @@ export function StatsView() {
         >
           {t('statsView.exportCases')}
         </Button>
+        {canEdit && <VolumeImport />}
       </Space>
       {job.progress && (
         <Space data-testid="export-progress">
@@ -209,6 +216,10 @@ export function StatsView() {
       )}
       {notice.error && <Alert type="error" title={notice.error.message} />}
       {n?.locked && <Alert type="info" title={t('statsView.locked', { period: n.period })} />}
+      <Flex wrap gap={12} align="start">
+        <LockPanel period={period} canEdit={canEdit} />
+        <AveragingSetting canEdit={canEdit} />
+      </Flex>
       {compare && n && other.data && <Comparison a={n} b={other.data} />}
       {charts && (
         <Flex wrap gap={12}>

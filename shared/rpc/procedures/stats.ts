@@ -63,6 +63,11 @@ export const statsProcedures = {
     z.object({ period: periodSchema }).strict(),
     STATS_READERS,
   ),
+  /** How the main carriers' average rate is computed (the setting the notice uses when not locked). */
+  'stats.averaging': procedure<{ averaging: (typeof AVERAGING_METHODS)[number] }>().query(
+    none,
+    STATS_READERS,
+  ),
   'stats.setAveraging': procedure<{ averaging: (typeof AVERAGING_METHODS)[number] }>().mutation(
     z.object({ averaging: z.enum(AVERAGING_METHODS) }).strict(),
     STATS_EDITORS,

@@ -19,6 +19,8 @@ export const QUERY_READS: Partial<Record<ProcedureName, readonly string[]>> = {
   'cases.get': ['cases', 'parties', 'staff'],
   'cases.history': ['cases', 'case_events'],
   'demo.status': ['cases'],
+  // Quiet mode changes only through this window's own call, which updates the cache itself.
+  'notify.settings': ['staff_preferences'],
 };
 
 export function readsAnyOf(queryKey: readonly unknown[], tables: ReadonlySet<string>): boolean {

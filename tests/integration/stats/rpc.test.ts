@@ -103,6 +103,18 @@ describe('statistics over RPC: the job worker, exports as jobs, downloads, volum
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('the averaging setting: unweighted by default, changed by an editor, used by the notice', async () => {
+    expect(value(await app.call('stats.averaging'))).toEqual({ averaging: 'unweighted' });
+    expect(value(await app.call('stats.setAveraging', { averaging: 'volume_weighted' }))).toEqual({
+      averaging: 'volume_weighted',
+    });
+    expect(value(await app.call('stats.averaging'))).toEqual({ averaging: 'volume_weighted' });
+    expect(value<Notice>(await app.call('stats.notice', { period: '2026-10' })).averaging).toBe(
+      'volume_weighted',
+    );
+    await app.call('stats.setAveraging', { averaging: 'unweighted' });
+  });
+
   it('a period is locked once; its numbers then come from the snapshot', async () => {
     expect(value(await app.call('stats.lock', { period: '2026-10' }))).toEqual({ locked: true });
     expect((await app.call('stats.lock', { period: '2026-10' })).ok).toBe(false);

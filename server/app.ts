@@ -205,7 +205,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
   });
 
-  app.post('/sync/v1/pull', async (req) => {
+  app.post('/sync/v1/pull', async (req, reply) => {
     const claims = authenticate(req);
     const body = parse(pullRequestSchema, req.body);
     if (body.protocolVersion !== PROTOCOL_VERSION)
@@ -220,7 +220,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         closed.signal,
       );
     }
-    return store.pull(session, body);
+    // Sent as the store wrote it: a bootstrap page is megabytes of JSON not worth parsing and re-serialising.
+    return reply.type('application/json; charset=utf-8').send(await store.pullJson(session, body));
   });
 
   const admin =

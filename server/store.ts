@@ -3,13 +3,7 @@ import type { Role } from '../shared/domain/roles';
 import { MUTATIONS, isMutationName, mutationCaseId } from '../shared/sync/mutations';
 import type { MutationArgs } from '../shared/sync/mutations';
 import { DEFAULT_SPACE } from '../shared/sync/protocol';
-import type {
-  MutationResult,
-  PullResponse,
-  PushMutation,
-  PushResponse,
-  SyncEvent,
-} from '../shared/sync/protocol';
+import type { MutationResult, PullResponse, PushMutation, PushResponse } from '../shared/sync/protocol';
 import { decide, newCase } from '../shared/sync/rules';
 import type { CaseChange, RuleOutcome, SyncCase } from '../shared/sync/rules';
 import type { Sql, SyncDb } from './db';
@@ -49,6 +43,24 @@ interface MutationRow {
 
 const CASE_COLUMNS =
   'id, case_no, status, assignee_id, lifecycle, intake, columns, created_at, updated_at, version';
+
+/** A case row as the JSON of a SyncCase (int8 columns come out as JSON numbers). */
+const CASE_JSON = `json_build_object('id', id, 'caseNo', case_no, 'status', status, 'assigneeId', assignee_id,
+  'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'createdAt', created_at, 'updatedAt', updated_at,
+  'version', version)::text`;
+
+/** An event row as the JSON of a SyncEvent. */
+const EVENT_JSON = `json_build_object('caseId', case_id, 'version', version, 'type', type,
+  'actorUserId', actor_user_id, 'workstation', workstation, 'data', data, 'occurredAt', occurred_at,
+  'appliedAt', applied_at, 'mutationId', mutation_id)::text`;
+
+export interface PullPageRequest {
+  clientId: string;
+  serverEpoch: string | null;
+  cursor: number;
+  lastAckedMutationId: number;
+  limit: number;
+}
 
 const toCase = (r: CaseRow): SyncCase => ({
   id: r.id,
@@ -370,16 +382,15 @@ export class SyncStore {
   }
 
   /** One page after `cursor`, every table from one REPEATABLE READ snapshot. */
-  async pull(
-    session: Session,
-    req: {
-      clientId: string;
-      serverEpoch: string | null;
-      cursor: number;
-      lastAckedMutationId: number;
-      limit: number;
-    },
-  ): Promise<PullResponse> {
+  async pull(session: Session, req: PullPageRequest): Promise<PullResponse> {
+    return JSON.parse(await this.pullJson(session, req)) as PullResponse;
+  }
+
+  /**
+   * `pull` as the JSON text of a PullResponse, for HTTP: PostgreSQL writes each case and event as
+   * JSON itself, so their jsonb columns are neither parsed nor serialised again here.
+   */
+  async pullJson(session: Session, req: PullPageRequest): Promise<string> {
     return this.db.tx(async (sql) => {
       const [meta] = await sql.query<{ value: string }>(
         `SELECT value FROM sync_meta WHERE key = 'server_epoch'`,
@@ -417,51 +428,30 @@ export class SyncStore {
           [req.clientId, req.lastAckedMutationId],
         )
       ).map(toResult);
-      const rows = await sql.query<CaseRow>(
-        `SELECT ${CASE_COLUMNS} FROM cases WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+      const rows = await sql.query<{ version: number | string; json: string }>(
+        `SELECT version, ${CASE_JSON} AS json FROM cases
+          WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
         [DEFAULT_SPACE, req.cursor, req.limit + 1],
       );
       const hasMore = rows.length > req.limit;
-      const page = rows.slice(0, req.limit).map(toCase);
+      const page = rows.slice(0, req.limit);
       // Each version belongs to exactly one case row, so a page never splits a version.
-      const toVersion = hasMore ? page[page.length - 1]!.version : head;
-      const events = (
-        await sql.query<{
-          case_id: string;
-          version: number | string;
-          type: string;
-          actor_user_id: string;
-          workstation: string;
-          data: unknown;
-          occurred_at: number | string;
-          applied_at: number | string;
-          mutation_id: string | null;
-        }>(
-          `SELECT case_id, version, type, actor_user_id, workstation, data, occurred_at, applied_at, mutation_id
-             FROM case_events WHERE space_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id`,
-          [DEFAULT_SPACE, req.cursor, toVersion],
-        )
-      ).map((e): SyncEvent => ({
-        caseId: e.case_id,
-        version: Number(e.version),
-        type: e.type,
-        actorUserId: e.actor_user_id,
-        workstation: e.workstation,
-        data: e.data,
-        occurredAt: Number(e.occurred_at),
-        appliedAt: Number(e.applied_at),
-        mutationId: e.mutation_id,
-      }));
-      return {
+      const toVersion = hasMore ? Number(page[page.length - 1]!.version) : head;
+      const events = await sql.query<{ json: string }>(
+        `SELECT ${EVENT_JSON} AS json FROM case_events
+          WHERE space_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id`,
+        [DEFAULT_SPACE, req.cursor, toVersion],
+      );
+      const envelope: Omit<PullResponse, 'cases' | 'events'> = {
         serverEpoch,
         lastMutationId,
         mutationResults,
         fromVersion: req.cursor,
         toVersion,
         hasMore,
-        cases: page,
-        events,
       };
+      const json = JSON.stringify(envelope);
+      return `${json.slice(0, -1)},"cases":[${page.map((r) => r.json).join(',')}],"events":[${events.map((e) => e.json).join(',')}]}`;
     }, 'repeatable read');
   }
 }

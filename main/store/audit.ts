@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseStatus } from '../../shared/domain/status';
+import { BulkInsert } from './bulk';
 
 /**
  * The append-only, hash-chained audit trail. Each event's hash covers its own fields and the
@@ -47,6 +48,8 @@ export class AuditLog {
   private readonly head: Database.Statement<[string], { seq: number; hash: string }>;
   private readonly insert: Database.Statement;
   private readonly moveHead: Database.Statement;
+  private readonly insertAll: BulkInsert;
+  private readonly moveHeads: Database.Statement<[string]>;
 
   constructor(db: Database.Database) {
     this.head = db.prepare('SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
@@ -55,6 +58,14 @@ export class AuditLog {
        VALUES (@caseId, @seq, @type, @actorId, @workstation, @at, @status, @data, @prevHash, @hash)`,
     );
     this.moveHead = db.prepare('UPDATE cases SET audit_seq = ? WHERE id = ?');
+    this.insertAll = new BulkInsert(
+      db,
+      'INSERT INTO case_events (case_id, seq, type, actor_id, workstation, at, status, data, prev_hash, hash)',
+      10,
+    );
+    this.moveHeads = db.prepare(
+      `UPDATE cases SET audit_seq = head.value ->> 1 FROM json_each(?) AS head WHERE cases.id = head.value ->> 0`,
+    );
   }
 
   /** Appends one event; call inside the transaction that makes the change it records. */
@@ -64,16 +75,34 @@ export class AuditLog {
   }
 
   /**
-   * Appends events in order, reading each case's chain head once and moving it once: for bulk
-   * writers (a pulled page). The chains are the same as from one `append` per event.
+   * Appends events in order, reading each case's chain head once and moving it once, and
+   * inserting many per statement (BulkInsert): for bulk writers (a pulled page). The chains are the
+   * same as from one `append` per event.
    */
   appendAll(entries: readonly { event: NewEvent; actor: Actor }[]): void {
+    if (entries.length === 0) return;
     const heads = new Map<string, { seq: number; hash: string }>();
+    const rows: unknown[][] = [];
     for (const { event, actor } of entries) {
       const head = heads.has(event.caseId) ? heads.get(event.caseId) : this.head.get(event.caseId);
-      heads.set(event.caseId, this.write(event, actor, head));
+      const f = chainFields(event, actor, head);
+      const hash = eventHash(f);
+      rows.push([
+        f.caseId,
+        f.seq,
+        f.type,
+        f.actorId,
+        f.workstation,
+        f.at,
+        f.status,
+        f.data,
+        f.prevHash,
+        hash,
+      ]);
+      heads.set(event.caseId, { seq: f.seq, hash });
     }
-    for (const [caseId, head] of heads) this.moveHead.run(head.seq, caseId);
+    this.insertAll.run(rows);
+    this.moveHeads.run(JSON.stringify([...heads].map(([caseId, head]) => [caseId, head.seq])));
   }
 
   private write(
@@ -81,21 +110,29 @@ export class AuditLog {
     actor: Actor,
     head: { seq: number; hash: string } | undefined,
   ): { seq: number; hash: string } {
-    const fields: ChainFields = {
-      caseId: event.caseId,
-      seq: (head?.seq ?? 0) + 1,
-      type: event.type,
-      actorId: actor.staffId,
-      workstation: actor.workstation,
-      at: event.at,
-      status: event.status,
-      data: JSON.stringify(event.data ?? {}),
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
+    const fields = chainFields(event, actor, head);
     const hash = eventHash(fields);
     this.insert.run({ ...fields, hash });
     return { seq: fields.seq, hash };
   }
+}
+
+function chainFields(
+  event: NewEvent,
+  actor: Actor,
+  head: { seq: number; hash: string } | undefined,
+): ChainFields {
+  return {
+    caseId: event.caseId,
+    seq: (head?.seq ?? 0) + 1,
+    type: event.type,
+    actorId: actor.staffId,
+    workstation: actor.workstation,
+    at: event.at,
+    status: event.status,
+    data: JSON.stringify(event.data ?? {}),
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
 }
 
 export interface ChainBreak {

@@ -5,6 +5,7 @@ import { DEFAULT_SPACE, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../share
 import type { MutationResult, PullResponse, SyncEvent } from '../../shared/sync/protocol';
 import type { SyncCase } from '../../shared/sync/rules';
 import { AuditLog, type Actor, type NewEvent } from '../store/audit';
+import { BulkInsert } from '../store/bulk';
 import { CaseMaterializer } from './materialize';
 import { SyncHttpError, type Transport } from './transport';
 
@@ -85,9 +86,13 @@ function statements(db: Database.Database) {
       `SELECT DISTINCT case_id FROM sync_outbox WHERE state = 'pending' AND case_id IN (${ids})`,
     ),
     base: db.prepare<[string], { data: string }>('SELECT data FROM sync_case_base WHERE case_id = ?'),
-    upsertBase: db.prepare<[string, number, string]>(
-      `INSERT INTO sync_case_base (case_id, version, data) VALUES (?, ?, ?)
-       ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data WHERE excluded.version > version`,
+    // RETURNING names the rows written: a copy older than the stored one is not.
+    upsertBases: new BulkInsert(
+      db,
+      'INSERT INTO sync_case_base (case_id, version, data)',
+      3,
+      `ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data
+       WHERE excluded.version > version RETURNING case_id`,
     ),
     ownMutations: db.prepare<[string], { mutation_id: string }>(
       `SELECT mutation_id FROM sync_outbox WHERE mutation_id IN (${ids})`,
@@ -347,19 +352,20 @@ export class SyncEngine {
       if (epoch === null) this.setState('server_epoch', page.serverEpoch);
       // A page that does not continue from our cursor (a late duplicate) would move it back: ignore it.
       if (page.fromVersion !== this.cursor || (epoch !== null && epoch !== page.serverEpoch)) return;
-      const fresh = new Set<SyncCase>();
-      for (const c of page.cases) {
-        if (this.sql.upsertBase.run(c.id, c.version, JSON.stringify(c)).changes > 0) fresh.add(c);
-      }
+      const stored = new Set(
+        this.sql.upsertBases
+          .all<{ case_id: string }>(page.cases.map((c) => [c.id, c.version, JSON.stringify(c)]))
+          .map((r) => r.case_id),
+      );
       const touched = this.resolveIn(page.mutationResults, this.seqOffset, effects);
       // Cases whose outcome just arrived were shown from their (new) base by resolveIn already.
       const pending = this.pendingAmong(page.cases.map((c) => c.id));
-      const settled = [...fresh].filter((c) => !pending.has(c.id) && !touched.has(c.id));
+      const settled = page.cases.filter((c) => stored.has(c.id) && !pending.has(c.id) && !touched.has(c.id));
       this.materializer.apply(settled);
       for (const c of settled) effects.caseIds.push(c.id);
       // A stale duplicate of a case (its base is newer) shows that base instead, as before.
       for (const c of page.cases) {
-        if (!fresh.has(c) && !touched.has(c.id)) this.showBaseIfSettled(c.id, effects);
+        if (!stored.has(c.id) && !touched.has(c.id)) this.showBaseIfSettled(c.id, effects);
       }
       this.appendRemoteHistory(page.events);
       this.sql.setCursor.run(DEFAULT_SPACE, Math.max(page.toVersion, this.cursor), this.clock.now());

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { isOpenStatus } from '../../shared/domain/status';
 import { shanghaiDate } from '../../shared/domain/time';
 import type { SyncCase } from '../../shared/sync/rules';
+import { BulkInsert } from '../store/bulk';
 import { DEFAULT_PROFILE } from '../store/cases';
 import { yuanToFen } from '../../shared/domain/money';
 
@@ -42,6 +43,92 @@ function lifecycleColumns(c: SyncCase): Row {
   };
 }
 
+/** The row of a case new on this workstation, in its final state. */
+function newRow(c: SyncCase): Row {
+  const i = c.intake;
+  const receivedAt = i.receivedAt ?? c.createdAt;
+  // Object.assign, not a spread: V8 builds `{ ...a, thirty more keys }` about 20 times slower.
+  const row: Row = Object.assign(lifecycleColumns(c), {
+    id: c.id,
+    channel: i.channel,
+    received_at: receivedAt,
+    received_date: shanghaiDate(receivedAt),
+    appellant_role: i.appellant.role,
+    carrier_id: i.carrierId,
+    outlet: i.outlet || null,
+    waybill_no: i.waybillNo,
+    service_type: i.serviceType,
+    origin_province: i.originProvince,
+    dest_province: i.destProvince,
+    category: i.category,
+    reason: i.reason,
+    description: i.description,
+    demand: i.demand,
+    demand_amount_fen: i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan),
+    prior_complaint_made: i.priorComplaint.made ? 1 : 0,
+    prior_complaint_date: i.priorComplaint.date ?? null,
+    prior_complaint_result: i.priorComplaint.result || null,
+    priority: 0,
+    profile_id: DEFAULT_PROFILE.id,
+    profile_version: DEFAULT_PROFILE.version,
+    valid_appeal: null,
+    responsible_unit: null,
+    satisfaction: null,
+    carrier_satisfaction: null,
+    carrier_reply_untruthful: null,
+    amount_recovered_fen: null,
+    closed_at: null,
+    created_at: c.createdAt,
+  });
+  for (const key of SETTABLE) if (c.columns[key] !== undefined) row[key] = c.columns[key];
+  return row;
+}
+
+/** The columns `newRow` fills, in the order of the bulk insert. */
+const INSERTED = [
+  'id',
+  'case_no',
+  'status',
+  'is_open',
+  'assignee_id',
+  'transfer_count',
+  'transfer_rounds_exceeded',
+  'supervised',
+  'supervision_reminders',
+  'escalated_to_supervision',
+  'reopen_count',
+  'channel',
+  'received_at',
+  'received_date',
+  'appellant_role',
+  'carrier_id',
+  'outlet',
+  'waybill_no',
+  'service_type',
+  'origin_province',
+  'dest_province',
+  'category',
+  'reason',
+  'description',
+  'demand',
+  'demand_amount_fen',
+  'prior_complaint_made',
+  'prior_complaint_date',
+  'prior_complaint_result',
+  'priority',
+  'profile_id',
+  'profile_version',
+  'valid_appeal',
+  'responsible_unit',
+  'satisfaction',
+  'carrier_satisfaction',
+  'carrier_reply_untruthful',
+  'amount_recovered_fen',
+  'closed_at',
+  'created_at',
+  'updated_at',
+];
+
 /**
  * Writes the server's copy of cases into the workstation's own tables (the ones every view
  * reads). Call inside the page transaction. A page is written set-based where it can be: one
@@ -54,8 +141,8 @@ export class CaseMaterializer {
   private readonly freeNumber: Database.Statement;
   private readonly bumpCounter: Database.Statement;
   private readonly ensureStaff: Database.Statement;
-  private readonly insertCase: Database.Statement;
-  private readonly insertParty: Database.Statement;
+  private readonly insertCases: BulkInsert;
+  private readonly insertParties: BulkInsert;
   /** UPDATE statements by the set of columns they write (a handful of shapes). */
   private readonly updates = new Map<string, Database.Statement>();
 
@@ -72,25 +159,11 @@ export class CaseMaterializer {
     this.ensureStaff = db.prepare(
       `INSERT OR IGNORE INTO staff (id, name, roles, team, created_at) VALUES (?, ?, '[]', NULL, ?)`,
     );
-    this.insertCase = db.prepare(`INSERT INTO cases (
-        id, case_no, status, is_open, channel, received_at, received_date, appellant_role, carrier_id, outlet,
-        waybill_no, service_type, origin_province, dest_province, category, reason, description, demand,
-        demand_amount_fen, prior_complaint_made, prior_complaint_date, prior_complaint_result, assignee_id,
-        priority, profile_id, profile_version, transfer_count, transfer_rounds_exceeded, supervised,
-        supervision_reminders, escalated_to_supervision, reopen_count, valid_appeal, responsible_unit,
-        satisfaction, carrier_satisfaction, carrier_reply_untruthful, amount_recovered_fen, closed_at,
-        created_at, updated_at
-      ) VALUES (
-        @id, @case_no, @status, @is_open, @channel, @received_at, @received_date, @appellant_role, @carrier_id,
-        @outlet, @waybill_no, @service_type, @origin_province, @dest_province, @category, @reason, @description,
-        @demand, @demand_amount_fen, @prior_complaint_made, @prior_complaint_date, @prior_complaint_result,
-        @assignee_id, 0, @profile_id, @profile_version, @transfer_count, @transfer_rounds_exceeded, @supervised,
-        @supervision_reminders, @escalated_to_supervision, @reopen_count, @valid_appeal, @responsible_unit,
-        @satisfaction, @carrier_satisfaction, @carrier_reply_untruthful, @amount_recovered_fen, @closed_at,
-        @created_at, @updated_at
-      )`);
-    this.insertParty = db.prepare(
-      `INSERT INTO parties (id, case_id, kind, name, phone, created_at) VALUES (?, ?, 'appellant', ?, ?, ?)`,
+    this.insertCases = new BulkInsert(db, `INSERT INTO cases (${INSERTED.join(', ')})`, INSERTED.length);
+    this.insertParties = new BulkInsert(
+      db,
+      `INSERT INTO parties (id, case_id, kind, name, phone, created_at)`,
+      6,
     );
   }
 
@@ -104,10 +177,12 @@ export class CaseMaterializer {
     const staff = new Map<string, number>();
     for (const c of cases) if (c.assigneeId) staff.set(c.assigneeId, c.updatedAt);
     for (const [id, at] of staff) this.ensureStaff.run(id, id, at);
+    const fresh: SyncCase[] = [];
     for (const c of cases) {
       if (numberOf.has(c.id)) this.update(c);
-      else this.insert(c);
+      else fresh.push(c);
     }
+    this.insert(fresh);
   }
 
   /** Server numbers are final: free them from provisional local holders and keep the day counters past them. */
@@ -129,45 +204,28 @@ export class CaseMaterializer {
     for (const [day, n] of last) this.bumpCounter.run(day, n);
   }
 
-  /** A case new here goes in with its final state in one insert (no insert-then-update). */
-  private insert(c: SyncCase): void {
-    const i = c.intake;
-    const receivedAt = i.receivedAt ?? c.createdAt;
-    const row: Row = {
-      ...lifecycleColumns(c),
-      id: c.id,
-      channel: i.channel,
-      received_at: receivedAt,
-      received_date: shanghaiDate(receivedAt),
-      appellant_role: i.appellant.role,
-      carrier_id: i.carrierId,
-      outlet: i.outlet || null,
-      waybill_no: i.waybillNo,
-      service_type: i.serviceType,
-      origin_province: i.originProvince,
-      dest_province: i.destProvince,
-      category: i.category,
-      reason: i.reason,
-      description: i.description,
-      demand: i.demand,
-      demand_amount_fen: i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan),
-      prior_complaint_made: i.priorComplaint.made ? 1 : 0,
-      prior_complaint_date: i.priorComplaint.date ?? null,
-      prior_complaint_result: i.priorComplaint.result || null,
-      profile_id: DEFAULT_PROFILE.id,
-      profile_version: DEFAULT_PROFILE.version,
-      valid_appeal: null,
-      responsible_unit: null,
-      satisfaction: null,
-      carrier_satisfaction: null,
-      carrier_reply_untruthful: null,
-      amount_recovered_fen: null,
-      closed_at: null,
-      created_at: c.createdAt,
-    };
-    for (const key of SETTABLE) if (c.columns[key] !== undefined) row[key] = c.columns[key];
-    this.insertCase.run(row);
-    this.insertParty.run(`${c.id}:appellant`, c.id, i.appellant.name, i.appellant.phone ?? null, c.createdAt);
+  /**
+   * Cases new here go in with their final state, many rows per statement (see BulkInsert): the
+   * queue-count and search-index triggers make a statement per row expensive.
+   */
+  private insert(cases: readonly SyncCase[]): void {
+    if (cases.length === 0) return;
+    this.insertCases.run(
+      cases.map((c) => {
+        const row = newRow(c);
+        return INSERTED.map((k) => row[k]);
+      }),
+    );
+    this.insertParties.run(
+      cases.map((c) => [
+        `${c.id}:appellant`,
+        c.id,
+        'appellant',
+        c.intake.appellant.name,
+        c.intake.appellant.phone ?? null,
+        c.createdAt,
+      ]),
+    );
   }
 
   private update(c: SyncCase): void {

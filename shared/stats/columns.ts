@@ -54,7 +54,7 @@ export type CaseExportRequest = z.output<typeof caseExportSchema>;
 export type CaseExportInput = z.input<typeof caseExportSchema>;
 
 /** Spreadsheet software evaluates cells starting with these as formulas (CSV/formula injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Prefixes a quote so a cell is shown as the text it is, never run as a formula. */
 export function neutralise(text: string): string {

@@ -70,6 +70,8 @@ export class SyncLoop {
     try {
       this.emit(await this.engine.syncOnce());
       this.failures = 0;
+      // Now, not after the long-poll: the status bar must not show pushed work as pending for 25 s.
+      if (this.running) this.events.status(this.engine.status());
       if (!this.dirty && this.running) {
         this.poll = new AbortController();
         this.emit(await this.engine.waitForChanges(this.longPollMs, this.poll.signal));

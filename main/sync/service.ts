@@ -22,7 +22,15 @@ type FromSyncWorker =
   { type: 'status'; status: SyncStatus } | ({ type: 'changed' } & SyncEffects) | { type: 'authRequired' };
 
 /** The tables a pulled page may write (materialize.ts, the audit trail, the inbox). */
-const SYNC_TABLES = ['cases', 'parties', 'staff', 'case_events', 'sync_conflicts', 'sync_outbox'];
+const SYNC_TABLES = [
+  'cases',
+  'parties',
+  'staff',
+  'case_events',
+  'case_deadlines',
+  'sync_conflicts',
+  'sync_outbox',
+];
 const STOP_TIMEOUT_MS = 10_000;
 const RESTART_AFTER_CRASH_MS = 5_000;
 
@@ -208,12 +216,20 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
   }
 
   private onMessage(msg: FromSyncWorker): void {
+    if (this.closed) return;
     if (msg.type === 'status') {
       this.workerStatus = msg.status;
       void this.publish().catch(() => {});
     } else if (msg.type === 'changed') {
       const tables = msg.conflictsAdded > 0 ? SYNC_TABLES : SYNC_TABLES.filter((t) => t !== 'sync_conflicts');
-      this.emit('changed', { tables, caseIds: msg.caseIds });
+      const caseIds = [...new Set(msg.caseIds)];
+      // Deadlines first, so the views that refetch on this event see them.
+      void this.store
+        .call('sync', 'refreshSyncedDeadlines', caseIds)
+        .catch((error: unknown) => console.error('[sync] deadlines of synced cases', error))
+        .then(() => {
+          if (!this.closed) this.emit('changed', { tables, caseIds });
+        });
     } else {
       void this.refreshToken().then(
         (token) => token && this.post({ type: 'token', accessToken: token }),

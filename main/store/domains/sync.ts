@@ -7,6 +7,7 @@ import type { Actor } from '../audit';
 import type { StoreContext } from '../context';
 import { Outbox } from '../outbox';
 import { getMeta, LOCAL_OPERATOR_ID, setMeta } from '../reference';
+import { refreshDeadlines } from '../search/deadlines';
 
 /** The sync settings main keeps in the store (the refresh token is not here: see main/sync/secrets.ts). */
 export interface StoredSyncSettings {
@@ -36,7 +37,7 @@ interface ConflictRow {
  * staff ids, so the signed-in account becomes the session's staff member), the unsent-work
  * figures while no sync worker runs, and the conflict inbox the worker fills.
  */
-export function syncDomain({ db, changed }: StoreContext) {
+export function syncDomain({ db, changed, calendar }: StoreContext) {
   const outbox = new Outbox(db);
   const settings = (): StoredSyncSettings => {
     const user = getMeta(db, 'sync.user');
@@ -115,6 +116,18 @@ export function syncDomain({ db, changed }: StoreContext) {
       })();
       changed({ tables: ['staff', 'app_meta'] });
       return settings();
+    },
+
+    /**
+     * The sync worker writes cases on its own connection, around the store's commands: their
+     * deadline rows (the queue's due/overdue views) are recomputed here, as registration and
+     * transitions do for local work. Main calls it with each batch's case ids before announcing it.
+     */
+    refreshSyncedDeadlines(caseIds: readonly string[], now = Date.now()): void {
+      const cal = calendar.get();
+      db.transaction(() => {
+        for (const id of caseIds) refreshDeadlines(db, id, cal, now);
+      })();
     },
 
     /** Unsent work and open conflicts, read here while no sync worker runs. */

@@ -1,22 +1,36 @@
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeFile } from '../../../main/config/paths';
 import { buildServer } from '../../../server/app';
 import type { RpcResult } from '../../../shared/rpc/errors';
-import type { SyncSettingsView, SyncStatusView } from '../../../shared/sync/view';
+import type { SyncConflictView, SyncSettingsView, SyncStatusView } from '../../../shared/sync/view';
 import { startTestApp, value } from '../../support/app';
 import { validAppeal } from '../../support/appeals';
 import { tempDir } from '../../support/temp';
+import { Relay } from '../../support/relay';
 import { openTestDb, type TestDb } from '../../sync/server';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Whether the case has rows in `case_deadlines` (what the due/overdue views read). */
+function hasDeadlines(dataDir: string, caseId: string): boolean {
+  const db = new Database(storeFile(dataDir), { readonly: true });
+  try {
+    return db.prepare('SELECT 1 FROM case_deadlines WHERE case_id = ?').get(caseId) !== undefined;
+  } finally {
+    db.close();
+  }
+}
 
 let dir: ReturnType<typeof tempDir>;
 let handle: TestDb;
 let server: FastifyInstance;
 let serverUrl: string;
 let app: TestApp | null = null;
+let other: { app: TestApp; dir: ReturnType<typeof tempDir> } | null = null;
 
 beforeEach(async () => {
   dir = tempDir('desk-app-sync-');
@@ -27,6 +41,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
   app = null;
+  await other?.app.close();
+  other?.dir.cleanup();
+  other = null;
   await server.close();
   await handle.dispose();
   dir.cleanup();
@@ -50,13 +67,16 @@ async function until(a: TestApp, check: (s: SyncStatusView) => boolean): Promise
   }
 }
 
-describe('team sync in the app', () => {
+// Each test starts one or two whole apps (store, jobs and sync workers) and a server: slow on a busy machine.
+describe('team sync in the app', { timeout: 120_000 }, () => {
   it('is standalone until a server is set, and keeps the settings across restarts', async () => {
     const a = await open();
     expect(await status(a)).toMatchObject({ mode: 'standalone', serverUrl: null, user: null });
     expect(value<{ standalone: boolean }>(await a.call('session.get')).standalone).toBe(true);
 
-    const bad = failure(await a.call('sync.settings.set', { serverUrl: 'ftp://x', workstationName: '一号台' }));
+    const bad = failure(
+      await a.call('sync.settings.set', { serverUrl: 'ftp://x', workstationName: '一号台' }),
+    );
     expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', key: 'sync.errors.badUrl' });
     expect(bad.message).toContain('http://');
 
@@ -92,7 +112,9 @@ describe('team sync in the app', () => {
   it('signs in as the server account, syncs local work, resumes after a restart, signs out', async () => {
     const a = await open();
     value(await a.call('sync.settings.set', { serverUrl, workstationName: 'desk-1' }));
-    const signedIn = value<SyncStatusView>(await a.call('sync.login', { username: 'li', password: 'li-password' }));
+    const signedIn = value<SyncStatusView>(
+      await a.call('sync.login', { username: 'li', password: 'li-password' }),
+    );
     expect(signedIn.user).toMatchObject({ id: 'u-li', name: '李雷', username: 'li' });
     // Server ids are staff ids: the account is now this workstation's session user.
     const session = value<{ staff: { id: string; roles: string[] } }>(await a.call('session.get'));
@@ -125,5 +147,89 @@ describe('team sync in the app', () => {
       'SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NULL',
     );
     expect(revoked?.n).toBe(0);
+  });
+});
+
+describe('the conflict inbox', { timeout: 120_000 }, () => {
+  const assignee = async (a: TestApp, id: string) => {
+    const result = await a.call('cases.get', { id });
+    return result.ok ? (result.value as { assigneeId: string | null }).assigneeId : 'absent';
+  };
+  async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    let last = await read();
+    while (last !== expected) {
+      if (Date.now() > deadline) throw new Error(`expected ${String(expected)}, still ${String(last)}`);
+      await new Promise((r) => setTimeout(r, 100));
+      last = await read();
+    }
+  }
+
+  it('holds a claim refused after an outage; offers to send it again once the case is free, and it wins then', async () => {
+    const a = await open();
+    const bDir = tempDir('desk-app-sync-b-');
+    const b = await startTestApp(bDir.path);
+    other = { app: b, dir: bDir };
+    const relay = await new Relay(new URL(serverUrl)).start();
+    try {
+      value(await a.call('sync.settings.set', { serverUrl, workstationName: 'A' }));
+      value(await a.call('sync.login', { username: 'li', password: 'li-password' }));
+      value(await b.call('sync.settings.set', { serverUrl: relay.url, workstationName: 'B' }));
+      value(await b.call('sync.login', { username: 'han', password: 'han-password' }));
+      const { id } = value<{ case: { id: string } }>(await a.call('cases.register', validAppeal())).case;
+      await eventually(() => assignee(b, id), null);
+      // Written by the sync worker, yet on B's deadline views like a case registered there.
+      await eventually(async () => hasDeadlines(bDir.path, id), true);
+
+      relay.unplug();
+      await until(b, (s) => s.mode === 'offline');
+      value(await a.call('casework.claim', { caseId: id }));
+      await until(a, (s) => s.mode === 'online' && s.pendingCount === 0);
+      value(await b.call('casework.claim', { caseId: id }));
+      expect(await assignee(b, id)).toBe('u-han');
+      relay.plug();
+      await until(b, (s) => s.openConflicts === 1 && s.pendingCount === 0);
+      expect(await assignee(b, id)).toBe('u-li');
+
+      const [refused] = value<SyncConflictView[]>(await b.call('sync.conflicts.list', {}));
+      expect(refused).toMatchObject({
+        caseId: id,
+        name: 'claimCase.v1',
+        code: 'ALREADY_CLAIMED',
+        actorId: 'u-han',
+        serverState: { assigneeId: 'u-li' },
+        retry: 'none',
+      });
+      // Li still holds it: the same claim would only be refused again.
+      expect(
+        failure(await b.call('sync.resolveConflict', { id: refused!.id, action: 'retry' })),
+      ).toMatchObject({
+        code: 'CONFLICT',
+        key: 'sync.errors.cannotRetry',
+      });
+
+      value(await a.call('casework.release', { caseId: id }));
+      await eventually(() => assignee(b, id), null);
+      const [free] = value<SyncConflictView[]>(await b.call('sync.conflicts.list', {}));
+      expect(free?.retry).toBe('retry');
+      const retried = value<SyncConflictView>(
+        await b.call('sync.resolveConflict', { id: refused!.id, action: 'retry' }),
+      );
+      expect(retried).toMatchObject({ resolution: 'retried', retry: 'none' });
+      await eventually(() => assignee(a, id), 'u-han');
+      await eventually(() => assignee(b, id), 'u-han');
+      expect(await status(b)).toMatchObject({ openConflicts: 0 });
+      expect(value<SyncConflictView[]>(await b.call('sync.conflicts.list', {}))).toEqual([]);
+      expect(
+        value<SyncConflictView[]>(await b.call('sync.conflicts.list', { includeResolved: true })),
+      ).toHaveLength(1);
+      expect(
+        failure(await b.call('sync.resolveConflict', { id: refused!.id, action: 'dismiss' })),
+      ).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    } finally {
+      relay.close();
+    }
   });
 });

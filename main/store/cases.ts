@@ -137,7 +137,13 @@ export class CaseCommands {
           type: 'transition.register',
           at: now,
           status,
-          data: { caseNo, channel: input.channel, receivedAt },
+          // The profile version its clocks run under, in the tamper-evident trail too.
+          data: {
+            caseNo,
+            channel: input.channel,
+            receivedAt,
+            profile: { id: profile.id, version: profile.version },
+          },
         },
         actor,
       );

@@ -58,6 +58,10 @@ describe('stored rule profiles', () => {
     store.domains.profiles.activate(saved, admin);
     const after = register(received);
     expect(after).toMatchObject({ profileId: 'current', profileVersion: 2 });
+    expect(store.domains.cases.history(after.id)[0]).toMatchObject({
+      type: 'transition.register',
+      data: { profile: { id: 'current', version: 2 } },
+    });
 
     const answer = (id: string) =>
       store.domains.cases.clocks(id, received + 86_400_000)!.find((c) => c.limit === 'overall_answer')!;

@@ -11,6 +11,7 @@ import { applyEffects } from '../../shared/lifecycle/effects';
 import { REGISTERED_STATE, type CaseLifecycleState } from '../../shared/lifecycle/state';
 import { TRANSITIONS, type TransitionName } from '../../shared/lifecycle/transitions';
 import { DAY_MS, OFFICE_HOURS, dayStartMs, shanghaiDayNo, type WorkCalendar } from './calendar';
+import { transitionRecord } from '../store/transitions';
 import type { Rng } from './random';
 import { Weighted } from './random';
 import { investigationResult } from './texts';
@@ -30,13 +31,10 @@ export interface SeedEvent {
   status: CaseStatus;
   /**
    * As the store records it: registration `{caseNo, channel, receivedAt}` (CaseCommands), every
-   * other transition `{from, to, data, before, after}` (TransitionCommands).
+   * other transition `{from, to, data, changes?}` (transitionRecord).
    */
   data: Record<string, unknown>;
-  /**
-   * `JSON.stringify(data)`, built so that each state is stringified once: an event's `before` is
-   * the previous event's `after` (stringifying states was half of the generator's JSON work).
-   */
+  /** `JSON.stringify(data)`. */
   json: string;
   /** The lifecycle state after the event (the case row's flags and counters come from it). */
   after: CaseLifecycleState;
@@ -66,7 +64,6 @@ export interface PathInput {
 }
 
 const MINUTE = 60_000;
-const REGISTERED_JSON = JSON.stringify(REGISTERED_STATE);
 const HOUR = 60 * MINUTE;
 
 const NOTICE_BY_CHANNEL: Readonly<Record<Channel, NoticeMethod>> = {
@@ -106,7 +103,6 @@ export function simulatePath(p: PathInput): SeedEvent[] {
   const { rng, calendar } = p;
   const events: SeedEvent[] = [];
   let state: CaseLifecycleState = REGISTERED_STATE;
-  let stateJson = REGISTERED_JSON;
   let last = p.receivedAt;
   // The transition's effects and target status come from the shared table, as in the store.
   const add = (
@@ -120,18 +116,17 @@ export function simulatePath(p: PathInput): SeedEvent[] {
     const def = TRANSITIONS[name];
     const effected = applyEffects(state, def.effects);
     const after: CaseLifecycleState = { ...effected, status: def.to === 'unchanged' ? state.status : def.to };
-    const afterJson = JSON.stringify(after);
+    const record = transitionRecord(state, after, data);
     events.push({
       type: `transition.${name}`,
       actorId,
       at: t,
       status: after.status,
-      data: { from: state.status, to: after.status, data, before: state, after },
-      json: `{"from":"${state.status}","to":"${after.status}","data":${JSON.stringify(data)},"before":${stateJson},"after":${afterJson}}`,
+      data: record,
+      json: JSON.stringify(record),
       after,
     });
     state = after;
-    stateJson = afterJson;
     last = t;
   };
 

@@ -41,6 +41,35 @@ export function lifecycleOf(row: LifecycleRow): CaseLifecycleState {
   };
 }
 
+/** The lifecycle counters and flags, in the order a transition's record lists their changes. */
+const COUNTERS_AND_FLAGS = [
+  'transferCount',
+  'transferRoundsExceeded',
+  'supervised',
+  'supervisionReminders',
+  'escalatedToSupervision',
+  'reopenCount',
+] as const satisfies readonly (keyof CaseLifecycleState)[];
+
+/**
+ * What a transition's audit event records: the statuses, the transition's data, and the counters
+ * and flags it changed as `[before, after]` (omitted when it changed none). The rest of the state
+ * is the previous event's, so the states before and after follow from the chain. Events written
+ * before this shape carry the whole states as `before` and `after` (readers accept both).
+ */
+export function transitionRecord(
+  before: CaseLifecycleState,
+  after: CaseLifecycleState,
+  data: unknown,
+): { from: CaseStatus; to: CaseStatus; data: unknown; changes?: Record<string, [unknown, unknown]> } {
+  const record = { from: before.status, to: after.status, data };
+  let changes: Record<string, [unknown, unknown]> | undefined;
+  for (const key of COUNTERS_AND_FLAGS) {
+    if (before[key] !== after[key]) (changes ??= {})[key] = [before[key], after[key]];
+  }
+  return changes ? { ...record, changes } : record;
+}
+
 /** What any of the staff member's roles may do next. */
 export function availableFor(state: CaseLifecycleState, roles: readonly Role[]): TransitionName[] {
   const names = new Set(roles.flatMap((r) => availableTransitions(state, r)));
@@ -188,7 +217,7 @@ export class TransitionCommands {
           type: result.entry.type,
           at: now,
           status: next.status,
-          data: { from: before.status, to: next.status, data: result.entry.data, before, after: next },
+          data: transitionRecord(before, next, result.entry.data),
         },
         actor,
       );

@@ -22,19 +22,19 @@ export function eventName(type: string, translator: Translator): string {
 }
 
 /**
- * The recorded data of an entry. Transitions are stored as {from, to, data, before, after}
- * (the state before and after is the timeline's status tag, not a detail); registration stores
- * its data directly.
+ * The recorded data of an entry. Transitions are stored as {from, to, data, changes?} (older
+ * ones as {from, to, data, before, after}); the statuses and lifecycle counters are the
+ * timeline's status tag, not details. Registration stores its data directly.
  */
 export function recordedData(event: Pick<CaseEventView, 'data'>): Record<string, unknown> {
   const data = event.data;
   if (!isRecord(data)) return {};
-  if ('before' in data && 'after' in data && isRecord(data.data)) return data.data;
+  if ('from' in data && 'to' in data && isRecord(data.data)) return data.data;
   return data;
 }
 
 /** Already shown elsewhere in the drawer (the header has the case number and received time). */
-const HIDDEN = new Set(['caseNo', 'receivedAt', 'from', 'to', 'before', 'after']);
+const HIDDEN = new Set(['caseNo', 'receivedAt', 'from', 'to', 'before', 'after', 'changes']);
 
 /** Coded values and the catalogue section that labels them. */
 function codePrefix(field: string, transition: string | null): string | null {

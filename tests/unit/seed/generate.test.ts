@@ -171,13 +171,16 @@ describe('lifecycle paths', () => {
         // The recorded data is exactly what the machine would record (nothing it would strip or change).
         expect(result.entry.data).toEqual(inner);
         expect(result.next).toEqual(e.after);
-        expect(e.data).toEqual({
-          from: state.status,
-          to: e.status,
-          data: inner,
-          before: state,
-          after: e.after,
-        });
+        const { changes: _, ...record } = e.data;
+        expect(record).toEqual({ from: state.status, to: e.status, data: inner });
+        // The record's changes, and only they, take the state before to the state after.
+        const changes = (e.data.changes ?? {}) as Record<string, [unknown, unknown]>;
+        const replayed: Record<string, unknown> = { ...state, status: e.data.to };
+        for (const [key, [from, to]] of Object.entries(changes)) {
+          expect(replayed[key]).toBe(from);
+          replayed[key] = to;
+        }
+        expect(replayed).toEqual(e.after);
         expect(e.status).toBe(e.after.status);
         state = result.next;
       }

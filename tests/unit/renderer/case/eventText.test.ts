@@ -12,8 +12,16 @@ const zh = translator('zh-CN');
 const en = translator('en');
 const carrierName = (id: string) => (id === 'sf' ? '顺丰速运' : '');
 
-/** As main stores a transition: the data the form sent, wrapped with the state before and after. */
+/** As main stores a transition: the data the form sent, wrapped with the statuses and counter changes. */
 function transition(name: string, data: Record<string, unknown>): Pick<CaseEventView, 'type' | 'data'> {
+  return {
+    type: `transition.${name}`,
+    data: { from: 'accepted', to: 'transferred', data, changes: { transferCount: [0, 1] } },
+  };
+}
+
+/** As main stored a transition before the counter changes: with the whole state before and after. */
+function olderTransition(name: string, data: Record<string, unknown>): Pick<CaseEventView, 'type' | 'data'> {
   const state = { status: 'accepted', transferCount: 0 };
   return {
     type: `transition.${name}`,
@@ -34,6 +42,14 @@ describe('timeline entries', () => {
   it('unwrap the transition data and leave out the state snapshots', () => {
     expect(recordedData(transition('accept', { noticeMethod: 'phone' }))).toEqual({ noticeMethod: 'phone' });
     expect(lines(transition('accept', { noticeMethod: 'phone' }))).toEqual(['告知方式：电话']);
+    expect(recordedData(olderTransition('accept', { noticeMethod: 'phone' }))).toEqual({
+      noticeMethod: 'phone',
+    });
+    expect(lines(olderTransition('accept', { noticeMethod: 'phone' }))).toEqual(['告知方式：电话']);
+    // A transition with empty data shows nothing, not its wrapper.
+    expect(
+      lines({ type: 'transition.start_callback', data: { from: 'verifying', to: 'callback', data: {} } }),
+    ).toEqual([]);
   });
 
   it('show registration data without what the header already shows', () => {

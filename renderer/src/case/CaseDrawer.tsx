@@ -66,7 +66,7 @@ function OpenCase({ detail, reference }: { detail: CaseDetail; reference: Refere
   return (
     <div className="case-open">
       <CaseSummary detail={detail} />
-      <ClocksSection caseId={detail.id} />
+      <ClocksSection caseId={detail.id} profile={{ id: detail.profileId, version: detail.profileVersion }} />
       <TransitionForm detail={detail} reference={reference} />
       <AssignDialog source="case" expectedAssignee={detail.assigneeId} />
       <Tabs

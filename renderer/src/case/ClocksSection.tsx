@@ -17,7 +17,14 @@ const MINUTE_MS = 60_000;
  * due then. Main computes the clocks (working days need its calendar); while one runs they are
  * fetched again every minute, and the countdown moves on with the wall clock in between.
  */
-export function ClocksSection({ caseId }: { caseId: string }) {
+export function ClocksSection({
+  caseId,
+  profile,
+}: {
+  caseId: string;
+  /** The rule profile version the case was registered under, which its clocks are computed with. */
+  profile?: { id: string; version: number };
+}) {
   const { t } = useTranslation();
   const translator = useTranslator();
   const clocks = useRpcQuery(
@@ -33,6 +40,11 @@ export function ClocksSection({ caseId }: { caseId: string }) {
       <Typography.Title level={5} id={titleId} className="case-block-title">
         {t('case.section.clocks')}
       </Typography.Title>
+      {profile && (
+        <Typography.Text type="secondary" className="clock-profile" data-testid="clock-profile">
+          {t('rules.caseProfile', { ...profile })}
+        </Typography.Text>
+      )}
       {clocks.isPending && <Skeleton active title={false} paragraph={{ rows: 3 }} />}
       {clocks.error && !clocks.data && (
         <Alert

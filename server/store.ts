@@ -47,12 +47,12 @@ const CASE_COLUMNS =
 /** A case row as the JSON of a SyncCase (int8 columns come out as JSON numbers). */
 const CASE_JSON = `json_build_object('id', id, 'caseNo', case_no, 'status', status, 'assigneeId', assignee_id,
   'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'createdAt', created_at, 'updatedAt', updated_at,
-  'version', version)::text`;
+  'version', version)`;
 
 /** An event row as the JSON of a SyncEvent. */
 const EVENT_JSON = `json_build_object('caseId', case_id, 'version', version, 'type', type,
   'actorUserId', actor_user_id, 'workstation', workstation, 'data', data, 'occurredAt', occurred_at,
-  'appliedAt', applied_at, 'mutationId', mutation_id)::text`;
+  'appliedAt', applied_at, 'mutationId', mutation_id)`;
 
 export interface PullPageRequest {
   clientId: string;
@@ -428,18 +428,26 @@ export class SyncStore {
           [req.clientId, req.lastAckedMutationId],
         )
       ).map(toResult);
-      const rows = await sql.query<{ version: number | string; json: string }>(
-        `SELECT version, ${CASE_JSON} AS json FROM cases
-          WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
-        [DEFAULT_SPACE, req.cursor, req.limit + 1],
+      // One JSON array per table, built by the database: no per-row parsing or re-serialising here.
+      const [cases] = await sql.query<{ n: number | string; last: number | string | null; json: string }>(
+        `SELECT count(*) AS n, max(version) AS last, coalesce(json_agg(${CASE_JSON} ORDER BY version), '[]')::text AS json
+           FROM (SELECT * FROM cases WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3) page`,
+        [DEFAULT_SPACE, req.cursor, req.limit],
       );
-      const hasMore = rows.length > req.limit;
-      const page = rows.slice(0, req.limit);
+      const last = Number(cases!.last ?? 0);
+      const hasMore =
+        Number(cases!.n) === req.limit &&
+        (
+          await sql.query<{ more: boolean }>(
+            'SELECT EXISTS (SELECT 1 FROM cases WHERE space_id = $1 AND version > $2) AS more',
+            [DEFAULT_SPACE, last],
+          )
+        )[0]!.more;
       // Each version belongs to exactly one case row, so a page never splits a version.
-      const toVersion = hasMore ? Number(page[page.length - 1]!.version) : head;
-      const events = await sql.query<{ json: string }>(
-        `SELECT ${EVENT_JSON} AS json FROM case_events
-          WHERE space_id = $1 AND version > $2 AND version <= $3 ORDER BY version, id`,
+      const toVersion = hasMore ? last : head;
+      const [events] = await sql.query<{ json: string }>(
+        `SELECT coalesce(json_agg(${EVENT_JSON} ORDER BY version, id), '[]')::text AS json FROM case_events
+          WHERE space_id = $1 AND version > $2 AND version <= $3`,
         [DEFAULT_SPACE, req.cursor, toVersion],
       );
       const envelope: Omit<PullResponse, 'cases' | 'events'> = {
@@ -451,7 +459,7 @@ export class SyncStore {
         hasMore,
       };
       const json = JSON.stringify(envelope);
-      return `${json.slice(0, -1)},"cases":[${page.map((r) => r.json).join(',')}],"events":[${events.map((e) => e.json).join(',')}]}`;
+      return `${json.slice(0, -1)},"cases":${cases!.json},"events":${events!.json}}`;
     }, 'repeatable read');
   }
 }

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WEB_RPC_PATH } from '../../shared/rpc/bridge';
 import { validAppeal } from '../support/appeals';
+import { Relay } from '../support/relay';
 import { expect, startWeb, stopWeb, test } from './fixtures';
 
 /**
@@ -73,55 +73,6 @@ async function createHandlers(server: string): Promise<void> {
     { id: 'u-han', username: 'han', name: '韩梅梅', roles: ['handler'], password: 'han-password' },
   ]) {
     await post(`${server}/admin/users`, u, accessToken);
-  }
-}
-
-/** B's network: a TCP relay to the server that the test can unplug (open connections drop too). */
-class Relay {
-  url = '';
-  private plugged = true;
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server;
-
-  constructor(private readonly target: URL) {
-    this.server = createServer((client) => this.relay(client));
-  }
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
-    return this;
-  }
-
-  unplug(): void {
-    this.plugged = false;
-    for (const s of this.sockets) s.destroy();
-  }
-
-  plug(): void {
-    this.plugged = true;
-  }
-
-  close(): void {
-    this.unplug();
-    this.server.close();
-  }
-
-  private relay(client: Socket): void {
-    if (!this.plugged) {
-      client.destroy();
-      return;
-    }
-    const upstream = createConnection({ host: this.target.hostname, port: Number(this.target.port) });
-    for (const s of [client, upstream]) {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-      s.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
   }
 }
 

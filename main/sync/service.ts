@@ -122,13 +122,8 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
   async status(): Promise<SyncStatusView> {
     const settings = await this.store.call('sync', 'settings');
     const s = this.workerStatus;
-    const counts = s
-      ? {
-          pendingCount: s.pendingCount,
-          oldestPendingAt: s.oldestPendingAgeMs === null ? null : Date.now() - s.oldestPendingAgeMs,
-          openConflicts: s.openConflicts,
-        }
-      : await this.store.call('sync', 'counts');
+    // Counts from the store, not the worker's last report: a write made a moment ago counts at once.
+    const counts = await this.store.call('sync', 'counts');
     const mode: SyncMode = !settings.serverUrl
       ? 'standalone'
       : !settings.user || !this.worker
@@ -137,7 +132,7 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
           ? 'syncing'
           : !s.online
             ? 'offline'
-            : s.pendingCount > 0
+            : counts.pendingCount > 0
               ? 'syncing'
               : 'online';
     return {

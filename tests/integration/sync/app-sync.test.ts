@@ -11,7 +11,7 @@ import { startTestApp, value } from '../../support/app';
 import { validAppeal } from '../../support/appeals';
 import { tempDir } from '../../support/temp';
 import { Relay } from '../../support/relay';
-import { openTestDb, type TestDb } from '../../sync/server';
+import { openTestDb, TestClock, type TestDb } from '../../sync/server';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -230,6 +230,39 @@ describe('the conflict inbox', { timeout: 120_000 }, () => {
       });
     } finally {
       relay.close();
+    }
+  });
+});
+
+describe('the access token', { timeout: 120_000 }, () => {
+  it('is refreshed when the server says it expired; a refused refresh signs the workstation out', async () => {
+    const clock = new TestClock(Date.now());
+    const timed = await buildServer({ db: handle.db, clock, pollMs: 50 });
+    const url = (await timed.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+    try {
+      const a = await open();
+      value(await a.call('sync.settings.set', { serverUrl: url, workstationName: 'A' }));
+      value(await a.call('sync.login', { username: 'li', password: 'li-password' }));
+      await until(a, (s) => s.mode === 'online');
+
+      clock.advance(16 * 60_000);
+      const { id } = value<{ case: { id: string } }>(await a.call('cases.register', validAppeal())).case;
+      await until(a, (s) => s.mode === 'online' && s.pendingCount === 0);
+      const [onServer] = await handle.db.query<{ id: string }>('SELECT id FROM cases WHERE id = $1', [id]);
+      expect(onServer?.id).toBe(id);
+      const [tokens] = await handle.db.query<{ n: number; live: number }>(
+        'SELECT count(*)::int AS n, (count(*) FILTER (WHERE revoked_at IS NULL))::int AS live FROM refresh_tokens',
+      );
+      expect(tokens).toEqual({ n: 2, live: 1 });
+
+      // An administrator revokes the session: the next refresh is refused.
+      await handle.db.query('UPDATE refresh_tokens SET revoked_at = $1', [clock.now()]);
+      clock.advance(16 * 60_000);
+      value(await a.call('cases.register', validAppeal({ waybillNo: 'SF1234567890124' })));
+      await until(a, (s) => s.mode === 'signedOut' && s.user === null);
+      expect(value<{ staff: { id: string } }>(await a.call('session.get')).staff.id).toBe('local-operator');
+    } finally {
+      await timed.close();
     }
   });
 });

@@ -79,6 +79,8 @@ export async function startApp(options: AppOptions): Promise<AppContext> {
   await sync.start().catch((error: unknown) => console.error('[sync] could not resume the session', error));
   const notifications = new Notifier(store, () => session).start(escalations);
   notifications.on('error', (error) => console.error('[notify]', error));
+  // A case another workstation handed to this user arrives through sync, not through the store.
+  sync.on('changed', (change) => notifications.changed(change));
   return {
     dataDir,
     store,

@@ -253,32 +253,43 @@ export class SyncEngine {
   }
 
   async pullAll(effects: SyncEffects, waitMs: number, signal?: AbortSignal): Promise<void> {
-    for (let wait = waitMs; ; wait = 0) {
+    let request = this.requestPage(this.cursor, waitMs, signal);
+    for (;;) {
       let page: PullResponse;
       try {
-        page = await this.transport.pull(
-          {
-            clientId: this.clientId,
-            protocolVersion: PROTOCOL_VERSION,
-            serverEpoch: this.state('server_epoch'),
-            cursor: this.cursor,
-            lastAckedMutationId: Number(this.state('last_acked') ?? 0),
-            waitMs: wait,
-            limit: this.options.pageLimit ?? 500,
-          },
-          signal,
-        );
+        page = await request;
       } catch (error) {
         if (error instanceof SyncHttpError && error.body.error === 'ResyncRequired') {
           this.resync();
+          request = this.requestPage(this.cursor, 0, signal);
           continue;
         }
         throw error;
       }
       this.online = true;
+      // The server reads the next page while this one is written (it follows on where this one ends).
+      const next = page.hasMore ? this.requestPage(page.toVersion, 0, signal) : null;
+      next?.catch(() => undefined); // awaited below; an error here must not go unhandled meanwhile
       this.applyPage(page, effects);
-      if (!page.hasMore) return;
+      if (!next) return;
+      // A page that was not applied (a late duplicate) leaves the cursor behind: ask again from it.
+      request = this.cursor === page.toVersion ? next : this.requestPage(this.cursor, 0, signal);
     }
+  }
+
+  private requestPage(cursor: number, waitMs: number, signal?: AbortSignal): Promise<PullResponse> {
+    return this.transport.pull(
+      {
+        clientId: this.clientId,
+        protocolVersion: PROTOCOL_VERSION,
+        serverEpoch: this.state('server_epoch'),
+        cursor,
+        lastAckedMutationId: Number(this.state('last_acked') ?? 0),
+        waitMs,
+        limit: this.options.pageLimit ?? 500,
+      },
+      signal,
+    );
   }
 
   /** Start over from version 0 under a new client id; the outbox is kept and resent (SYNC.md §3.10). */

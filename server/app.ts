@@ -136,6 +136,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     };
   };
 
+  // Every signed-in workstation needs its colleagues' names and roles (assignment, who holds a case).
+  app.get('/staff', async (req) => {
+    authenticate(req);
+    return db.query('SELECT id, name, roles, team_id AS "teamId", active FROM staff ORDER BY id');
+  });
+
   app.get('/health', async () => ({
     ok: true,
     backend: db.kind,

@@ -32,13 +32,25 @@ export function normalizeServerUrl(raw: string): string | null {
   return url.href.replace(/\/+$/, '');
 }
 
-async function post<T>(serverUrl: string, path: string, body: unknown): Promise<T> {
+/** A colleague as the server lists them (`GET /staff`). */
+export interface ServerStaff {
+  id: string;
+  name: string;
+  roles: Role[];
+  teamId: string | null;
+  active: number;
+}
+
+async function post<T>(serverUrl: string, path: string, body: unknown, accessToken?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${serverUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(AUTH_TIMEOUT_MS),
     });
   } catch {
@@ -51,7 +63,7 @@ async function post<T>(serverUrl: string, path: string, body: unknown): Promise<
   throw new RpcFailure('CONFLICT', 'sync.errors.server', { message: json.message ?? json.error });
 }
 
-/** The sync server's sign-in endpoints; main alone calls them and holds the tokens. */
+/** The sync server's sign-in endpoints and its staff list; main alone calls them and holds the tokens. */
 export const syncAuth = {
   login: (
     serverUrl: string,
@@ -62,4 +74,6 @@ export const syncAuth = {
     post<ServerSession>(serverUrl, '/auth/refresh', { refreshToken }),
   logout: (serverUrl: string, refreshToken: string) =>
     post<{ ok: true }>(serverUrl, '/auth/logout', { refreshToken }),
+  staff: (serverUrl: string, accessToken: string) =>
+    post<ServerStaff[]>(serverUrl, '/staff', undefined, accessToken),
 };

@@ -104,6 +104,7 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
       roles: session.user.roles,
     });
     this.startWorker(signedIn, session.accessToken);
+    await this.loadStaff(settings.serverUrl, session.accessToken);
     return this.publish();
   }
 
@@ -233,6 +234,16 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
     }
   }
 
+  /** Colleagues' names and roles, at sign-in and with each new access token; offline, the last list stays. */
+  private async loadStaff(serverUrl: string, accessToken: string): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.store.call('sync', 'upsertStaff', await syncAuth.staff(serverUrl, accessToken));
+    } catch (error) {
+      console.error('[sync] could not load the staff list', error);
+    }
+  }
+
   /**
    * A new access token from the saved refresh token (which rotates: the new one is saved before
    * anything else). One refresh at a time, since a refresh token works once. Refused: the
@@ -258,6 +269,7 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
           throw error;
         }
         this.options.secrets.write(session.refreshToken);
+        void this.loadStaff(settings.serverUrl, session.accessToken);
         return session.accessToken;
       } finally {
         this.refreshing = null;

@@ -108,6 +108,25 @@ export function syncDomain({ db, changed, calendar }: StoreContext) {
       return settings();
     },
 
+    /** The server's staff list: colleagues' names and roles for assignment and display, kept current. */
+    upsertStaff(
+      list: readonly { id: string; name: string; roles: Role[]; teamId: string | null; active: number }[],
+      now = Date.now(),
+    ): void {
+      const upsert = db.prepare(
+        `INSERT INTO staff (id, name, roles, team, active, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles, team = excluded.team,
+           active = excluded.active`,
+      );
+      db.transaction(() => {
+        for (const s of list) {
+          if (s.id === LOCAL_OPERATOR_ID) continue;
+          upsert.run(s.id, s.name, JSON.stringify(s.roles), s.teamId, s.active === 1 ? 1 : 0, now);
+        }
+      })();
+      changed({ tables: ['staff'] });
+    },
+
     /** Back to the workstation's own operator; the unsent work stays queued for its author. */
     signOut(): StoredSyncSettings {
       db.transaction(() => {

@@ -176,6 +176,16 @@ describe('the conflict inbox', { timeout: 120_000 }, () => {
       value(await a.call('sync.login', { username: 'li', password: 'li-password' }));
       value(await b.call('sync.settings.set', { serverUrl: relay.url, workstationName: 'B' }));
       value(await b.call('sync.login', { username: 'han', password: 'han-password' }));
+      // Colleagues come from the server's staff list, with their names and roles.
+      const staffOnB = value<{ staff: { id: string; name: string; roles: string[] }[] }>(
+        await b.call('reference.get'),
+      ).staff;
+      expect(staffOnB).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'u-li', name: '李雷', roles: ['handler'] }),
+          expect.objectContaining({ id: 'u-zhao', name: '赵组长', roles: ['handler', 'team_lead'] }),
+        ]),
+      );
       const { id } = value<{ case: { id: string } }>(await a.call('cases.register', validAppeal())).case;
       await eventually(() => assignee(b, id), null);
       // Written by the sync worker, yet on B's deadline views like a case registered there.

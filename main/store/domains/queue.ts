@@ -10,7 +10,7 @@ import { UserViews } from '../search/user-views';
 export type ViewCounts = Record<QueueView, number>;
 
 /** Cases per background catch-up step: tens of milliseconds, so a call waits at most that long. */
-const CATCH_UP_SLICE = 500;
+const CATCH_UP_SLICE = 200;
 
 /**
  * The queue: saved views, user-made views, counts, the search box, per-staff column

@@ -42,7 +42,7 @@ it('a store whose deadlines are behind answers calls at once and catches up in t
     });
     expect(await answered).toBe(CASES);
     await caughtUp;
-    // Six slices of 500 cases: the call did not wait for all of them.
+    // Fifteen slices of 200 cases: the call did not wait for all of them.
     expect(order).toEqual(['answered', 'caught up']);
     const check = new Database(storeFile(dir.path), { readonly: true });
     const n = check.prepare('SELECT COUNT(DISTINCT case_id) AS n FROM case_deadlines').get() as { n: number };

@@ -56,12 +56,18 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
     return this.options.store;
   }
 
-  /** Resumes the saved session: one refresh, then the worker (offline now is fine: it retries). */
+  /**
+   * Resumes the saved session: one refresh, then the worker. The network is not awaited, so an
+   * unreachable server never delays opening the app; offline, the worker starts anyway and retries.
+   */
   async start(): Promise<void> {
     const settings = await this.store.call('sync', 'settings');
     if (!settings.serverUrl || !settings.user || !this.options.secrets.read()) return;
-    const token = await this.refreshToken().catch(() => '');
-    if (token !== null && !this.closed) this.startWorker(settings, token);
+    void this.refreshToken()
+      .catch(() => '')
+      .then((token) => {
+        if (token !== null && !this.closed && !this.worker) this.startWorker(settings, token);
+      });
   }
 
   async settings(): Promise<SyncSettingsView> {
@@ -90,6 +96,8 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
   async login(username: string, password: string): Promise<SyncStatusView> {
     const settings = await this.store.call('sync', 'settings');
     if (!settings.serverUrl) throw new RpcFailure('CONFLICT', 'sync.errors.noServer');
+    // A refresh in flight would save its rotated token over this sign-in's.
+    await this.refreshing?.catch(() => null);
     const session = await syncAuth.login(
       settings.serverUrl,
       { username, password },

@@ -83,7 +83,7 @@ export const SYNC_UI_MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = 
     'sync.mode.syncing': 'Syncing',
     'sync.mode.online': 'Up to date',
     'sync.pending': '{{count}} to upload',
-    'sync.conflicts': '{{count}} conflicts',
+    'sync.conflicts': 'Conflicts: {{count}}',
     'sync.details': 'Sync details',
     'sync.server': 'Server',
     'sync.user': 'Sync account',

@@ -103,3 +103,17 @@ describe('SyncIndicator', () => {
     );
   });
 });
+
+describe('SyncIndicator in English', () => {
+  it('reads in English', async () => {
+    const main = fakeMain();
+    renderWithClient(<SyncIndicator />, main.client, 'en');
+    const item = await screen.findByTestId('sync-indicator');
+    expect(item.textContent).toContain('Standalone');
+    act(() => main.push('sync.status', { ...standalone, mode: 'online', openConflicts: 1 }));
+    await waitFor(() => expect(screen.getByTestId('sync-conflicts').textContent).toBe('Conflicts: 1'));
+    act(() => main.push('sync.status', { ...standalone, mode: 'online', openConflicts: 3 }));
+    await waitFor(() => expect(screen.getByTestId('sync-conflicts').textContent).toBe('Conflicts: 3'));
+    expect(item.textContent).toContain('Up to date');
+  });
+});

@@ -4,7 +4,7 @@
  * and real workstation engines on SQLite files over HTTP:
  * - push: createCase mutations/s from one workstation, batches of 50;
  * - pull_apply and bootstrap_100k: a new workstation pulls N server cases (one register event each)
- *   into SQLite, pages of 1,000, each page one transaction;
+ *   into SQLite, pages of the engine's default size (MAX_PULL_LIMIT, 5,000), each page one transaction;
  * - propagation: 10 workstations long-polling; time from a registration on A (its loop nudged, as
  *   the store does after a local write) until the case is in B's SQLite, p50/p95.
  */
@@ -108,11 +108,7 @@ async function workstation(i: number) {
     store.db,
     new HttpTransport(base, { accessToken: async () => accessToken }),
     { now: () => Date.now() },
-    {
-      userId: u.id,
-      workstation: `ws-${i}`,
-      pageLimit: 1000,
-    },
+    { userId: u.id, workstation: `ws-${i}` },
   );
   return { store, engine, actor: { staffId: u.id, workstation: `ws-${i}` } };
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CaseStatus } from '../../shared/domain/status';
-import { DEFAULT_SPACE, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import {
+  DEFAULT_SPACE,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+} from '../../shared/sync/protocol';
 import type { MutationResult, PullResponse, SyncEvent } from '../../shared/sync/protocol';
 import type { SyncCase } from '../../shared/sync/rules';
 import { AuditLog, type Actor, type NewEvent } from '../store/audit';
@@ -118,6 +123,10 @@ export class SyncEngine {
     private readonly clock: Clock,
     private readonly options: EngineOptions,
   ) {
+    // A catching-up page dirties index leaves all over the UUID-keyed indexes (cases, parties, base
+    // copies, audit chains); in SQLite's default 2 MiB cache they spill to the WAL mid-transaction
+    // and are written again and again. 64 MiB holds a 5,000-case page's working set at 100k cases.
+    db.pragma('cache_size = -65536');
     this.sql = statements(db);
     this.audit = new AuditLog(db);
     this.materializer = new CaseMaterializer(db);
@@ -286,7 +295,7 @@ export class SyncEngine {
         cursor,
         lastAckedMutationId: Number(this.state('last_acked') ?? 0),
         waitMs,
-        limit: this.options.pageLimit ?? 500,
+        limit: this.options.pageLimit ?? MAX_PULL_LIMIT,
       },
       signal,
     );

@@ -5,7 +5,8 @@ import type { RejectionCode, SyncCase } from './rules';
 export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_MUTATIONS = 50;
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const MAX_PULL_LIMIT = 1000;
+/** A page is one snapshot on the server and one transaction on the workstation; big pages make bootstrap cheap. */
+export const MAX_PULL_LIMIT = 5000;
 export const MAX_WAIT_MS = 30_000;
 /** One space per site for now: a locked counter row orders every change (SYNC.md §3.5). */
 export const DEFAULT_SPACE = 'site';

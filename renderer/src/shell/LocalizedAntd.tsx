@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,7 +8,10 @@ import { useLocale } from '../i18n/hooks';
 
 const THEME = { token: { borderRadius: 4, fontSize: 13 } };
 // antd would print a two-character label such as 登记 as "登 记"; keep labels as written.
-const BUTTON = { autoInsertSpace: false };
+// A loading button shows this spinner as it is instead of growing and shrinking it in: when a dialog
+// closes as its request ends, the shrink never finished in the hidden dialog and its "loading"
+// label stayed in the button, so the next time the button was read as "loading 登记".
+const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined /> };
 
 /** antd in the UI language (date pickers, empty states), and the page's lang and title to match. */
 export function LocalizedAntd({ children }: { children: ReactNode }) {

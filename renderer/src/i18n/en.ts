@@ -285,6 +285,7 @@ export const en: Record<UiKey, string> = {
   'intake.descriptionPlaceholder': "The appellant's account: when, where, who, and what the carrier said",
   'intake.outletPlaceholder': 'The outlet or franchisee that handled the item',
   'intake.done': 'Appeal {{caseNo}} registered',
+  'intake.linkFailed': 'Could not link {{count}} earlier appeal(s); link them from the case',
   'intake.warnings': 'Please note:',
   'intake.failed': 'The appeal was not registered',
   'intake.unplacedErrors': 'These problems could not be tied to a field:',
@@ -318,6 +319,10 @@ export const en: Record<UiKey, string> = {
   'shortcuts.enterSubmit': 'Submit from a single-line field',
   'shortcuts.ctrlEnterSubmit': 'Submit from the appeal content',
   'shortcuts.close': 'Close a dialog or drawer',
+  'shortcuts.clearSearch': 'Clear the search and go back to the queue (in the search box)',
+  'shortcuts.group.board': 'Deadline board',
+  'shortcuts.boardOpen': "Open the row's case",
+  'shortcuts.boardReassign': "Reassign the row's case",
 
   'statsView.month': 'Month',
   'statsView.quarter': 'Quarter',

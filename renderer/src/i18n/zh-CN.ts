@@ -283,6 +283,7 @@ export const zhCN = {
   'intake.descriptionPlaceholder': '申诉人所述经过：时间、地点、涉及人员、与企业沟通的情况',
   'intake.outletPlaceholder': '实际收寄或投递的网点、加盟商',
   'intake.done': '已登记申诉 {{caseNo}}',
+  'intake.linkFailed': '未能与 {{count}} 件较早的申诉建立关联，请在案件中关联',
   'intake.warnings': '请注意：',
   'intake.failed': '登记未完成',
   'intake.unplacedErrors': '以下问题无法对应到具体字段：',
@@ -315,6 +316,10 @@ export const zhCN = {
   'shortcuts.enterSubmit': '在单行输入框中提交',
   'shortcuts.ctrlEnterSubmit': '在申诉内容中提交',
   'shortcuts.close': '关闭对话框或抽屉',
+  'shortcuts.clearSearch': '清除搜索，回到队列（在搜索框中）',
+  'shortcuts.group.board': '时限看板',
+  'shortcuts.boardOpen': '打开该行的案件',
+  'shortcuts.boardReassign': '改派该行的案件',
 
   'statsView.month': '月度',
   'statsView.quarter': '季度',

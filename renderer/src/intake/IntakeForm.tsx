@@ -30,7 +30,8 @@ const searchByLabel = { optionFilterProp: 'label' } as const;
 export interface IntakeFormProps {
   /** Pass one to reach the form from outside (focus on open); the draft lives in it. */
   form?: FormInstance<IntakeValues>;
-  onRegistered(result: RegisterResult): void;
+  /** `unlinked`: ticked earlier appeals that could not be linked to the registered one. */
+  onRegistered(result: RegisterResult, unlinked: number): void;
   onCancel(): void;
 }
 
@@ -102,21 +103,30 @@ export function IntakeForm({ form: external, onRegistered, onCancel }: IntakeFor
   const submit = async () => {
     setSubmitted(true);
     setFailure(null);
+    let result: RegisterResult;
     try {
-      const result = await register.mutateAsync(toRegisterInput(form.getFieldsValue(true)));
-      // Duplicates the handler ticked are linked to the new appeal (both trails record it).
-      for (const { caseId, reason } of linkTo) {
-        await link.mutateAsync({ caseId: result.case.id, otherCaseId: caseId, reason });
-      }
-      setLinkTo([]);
-      form.resetFields();
-      setSubmitted(false);
-      onRegistered(result);
+      result = await register.mutateAsync(toRegisterInput(form.getFieldsValue(true)));
     } catch (error) {
       if (error instanceof RpcCallError && error.error.code === 'VALIDATION_FAILED')
         showServerProblems(error);
       else setFailure({ message: errorText(error, translator), details: [] });
+      return;
     }
+    // The appeal is saved: the draft goes whatever happens next, or a second press would register
+    // it twice. Duplicates the handler ticked are linked to it (both trails record it); a link that
+    // fails is reported, to be made from the case.
+    let unlinked = 0;
+    for (const { caseId, reason } of linkTo) {
+      try {
+        await link.mutateAsync({ caseId: result.case.id, otherCaseId: caseId, reason });
+      } catch {
+        unlinked += 1;
+      }
+    }
+    setLinkTo([]);
+    form.resetFields();
+    setSubmitted(false);
+    onRegistered(result, unlinked);
   };
 
   const submitOnCtrlEnter = (e: KeyboardEvent) => {

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterResult } from '../../../shared/rpc/dto';
 import { useQueue } from '../queue/queueStore';
@@ -7,6 +8,15 @@ import { invalidateTables } from '../rpc/liveUpdates';
 import { useShell } from '../shell/shellStore';
 import type { IntakeValues } from './formValues';
 import { IntakeForm } from './IntakeForm';
+
+/**
+ * The first field takes the keyboard as soon as the dialog shows (tried again when its animation
+ * ends), never from a field the handler is already typing in: a late focus would send the rest of
+ * their typing to the wrong field.
+ */
+function focusFirstField(form: FormInstance<IntakeValues>, body: HTMLElement | null): void {
+  if (!body?.contains(document.activeElement)) form.focusField('channel');
+}
 
 /**
  * The intake dialog. It stays mounted while closed, so a draft survives an accidental Esc; only a
@@ -20,14 +30,23 @@ export function IntakeModal() {
   const setOpen = useShell((s) => s.setIntakeOpen);
   const select = useQueue((s) => s.select);
   const [form] = Form.useForm<IntakeValues>();
+  const body = useRef<HTMLDivElement>(null);
 
-  const registered = ({ case: created, warnings }: RegisterResult) => {
+  useEffect(() => {
+    if (!open) return;
+    const frame = requestAnimationFrame(() => focusFirstField(form, body.current));
+    return () => cancelAnimationFrame(frame);
+  }, [open, form]);
+
+  const registered = ({ case: created, warnings }: RegisterResult, unlinked: number) => {
     setOpen(false);
     select(created.id);
     // Show the new case now rather than when main's "changed" event arrives.
     void invalidateTables(queryClient, new Set(['cases']));
     const title = t('intake.done', { caseNo: created.caseNo });
-    if (warnings.length === 0) {
+    const notes = warnings.map((w) => t(`warnings.${w}`));
+    if (unlinked > 0) notes.push(t('intake.linkFailed', { count: unlinked }));
+    if (notes.length === 0) {
       notification.success({ title, placement: 'topRight' });
     } else {
       notification.warning({
@@ -37,8 +56,8 @@ export function IntakeModal() {
           <>
             {t('intake.warnings')}
             <ul className="notice-list">
-              {warnings.map((w) => (
-                <li key={w}>{t(`warnings.${w}`)}</li>
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
               ))}
             </ul>
           </>
@@ -57,9 +76,11 @@ export function IntakeModal() {
       forceRender
       mask={{ closable: false }}
       onCancel={() => setOpen(false)}
-      afterOpenChange={(visible) => visible && form.focusField('channel')}
+      afterOpenChange={(visible) => visible && focusFirstField(form, body.current)}
     >
-      <IntakeForm form={form} onRegistered={registered} onCancel={() => setOpen(false)} />
+      <div ref={body}>
+        <IntakeForm form={form} onRegistered={registered} onCancel={() => setOpen(false)} />
+      </div>
     </Modal>
   );
 }

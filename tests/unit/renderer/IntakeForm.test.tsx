@@ -41,13 +41,18 @@ const complete: IntakeValues = {
 };
 
 /** A client whose answers the test decides: the form under test is the real one. */
-function clientAnswering(register: () => Promise<RegisterResult>) {
+function clientAnswering(
+  register: () => Promise<RegisterResult>,
+  others: Record<string, () => Promise<unknown>> = {},
+) {
   const calls: { name: string; input: unknown }[] = [];
   const client: RpcClient = {
     call: (async (name: string, input: unknown) => {
       calls.push({ name, input });
       if (name === 'reference.get') return reference;
       if (name === 'cases.register') return register();
+      const other = others[name];
+      if (other) return other();
       throw new Error(`unexpected call ${name}`);
     }) as RpcClient['call'],
     on: () => () => {},
@@ -65,8 +70,11 @@ function Harness(props: {
   return <IntakeForm form={form} onRegistered={props.onRegistered} onCancel={() => {}} />;
 }
 
-function renderIntake(register: () => Promise<RegisterResult>) {
-  const { client, calls } = clientAnswering(register);
+function renderIntake(
+  register: () => Promise<RegisterResult>,
+  others: Record<string, () => Promise<unknown>> = {},
+) {
+  const { client, calls } = clientAnswering(register, others);
   let form: FormInstance<IntakeValues> | undefined;
   const onRegistered = vi.fn();
   renderWithClient(<Harness onForm={(f) => (form = f)} onRegistered={onRegistered} />, client);
@@ -167,7 +175,44 @@ describe('IntakeForm', () => {
     await waitFor(() => expect(calls.some((c) => c.name === 'reference.get')).toBe(true));
     act(() => form().setFieldsValue(complete));
     submit();
-    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(result));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(result, 0));
+    expect((screen.getByLabelText('申诉人姓名') as HTMLInputElement).value).toBe('');
+  });
+
+  it('closes the draft once the appeal is saved even if a ticked duplicate cannot be linked', async () => {
+    const result = {
+      case: { id: 'c2', caseNo: 'SS20261129000002' },
+      warnings: [],
+    } as unknown as RegisterResult;
+    const earlier = {
+      id: 'c1',
+      caseNo: 'SS20261129000001',
+      receivedAt: 0,
+      appellantName: '王*',
+      appellantPhone: '138****5678',
+      waybillNo: 'SF1234567890123',
+      status: 'registered',
+      matchedOn: ['waybill'],
+      linked: false,
+    };
+    const refused: RpcError = { code: 'CONFLICT', key: 'errors.CONFLICT', message: '' };
+    const { calls, form, onRegistered } = renderIntake(() => Promise.resolve(result), {
+      'casework.duplicates': () => Promise.resolve([earlier]),
+      'casework.link': () => Promise.reject(new RpcCallError('casework.link', refused)),
+    });
+    await waitFor(() => expect(calls.some((c) => c.name === 'reference.get')).toBe(true));
+    act(() => form().setFieldsValue(complete));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /SS20261129000001/ }));
+    submit();
+    // Registered once, the failed link reported to the dialog, the draft cleared: a second press
+    // cannot register the same appeal again.
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(result, 1));
+    expect(calls.filter((c) => c.name === 'cases.register')).toHaveLength(1);
+    expect(calls.find((c) => c.name === 'casework.link')?.input).toMatchObject({
+      caseId: 'c2',
+      otherCaseId: 'c1',
+      reason: 'waybill',
+    });
     expect((screen.getByLabelText('申诉人姓名') as HTMLInputElement).value).toBe('');
   });
 });

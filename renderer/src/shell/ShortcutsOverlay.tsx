@@ -25,7 +25,15 @@ const GROUPS: [string, [keys: string[], action: string][]][] = [
       [['C'], 'shortcuts.claim'],
       [['A'], 'shortcuts.assign'],
       [['/'], 'shortcuts.search'],
+      [['Esc'], 'shortcuts.clearSearch'],
       [['1', '…', '9'], 'shortcuts.views'],
+    ],
+  ],
+  [
+    'shortcuts.group.board',
+    [
+      [['Enter'], 'shortcuts.boardOpen'],
+      [['A'], 'shortcuts.boardReassign'],
     ],
   ],
   [

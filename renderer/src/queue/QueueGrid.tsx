@@ -31,6 +31,8 @@ export interface QueueGridProps {
   onToggleChecked(id: string): void;
   /** Off while a dialog or drawer owns the keyboard. */
   keyboard: boolean;
+  /** Take the keyboard focus when shown (search results, after Enter in the search box). */
+  autoFocus?: boolean;
   /** A user view's sort: its headers sort in the store. Saved views keep their indexed order. */
   sort?: ViewSort | undefined;
   onSort?: ((sort: ViewSort) => void) | undefined;
@@ -104,6 +106,11 @@ export function QueueGrid(props: QueueGridProps) {
   const selectedIndex = selectedId === null ? -1 : (indexById.get(selectedId) ?? -1);
 
   useScrollAnchor(scrollRef, rows, indexById);
+
+  const autoFocus = props.autoFocus ?? false;
+  useEffect(() => {
+    if (autoFocus) scrollRef.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
 
   const move = (delta: number) => {
     if (rows.length === 0) return;

@@ -12,7 +12,8 @@ export interface QueueToolbarProps {
 
 /**
  * The one search box: Enter searches (the store decides whether the text is a case number, a
- * waybill or phone number, or words), Esc clears it and hands the keyboard back to the queue.
+ * waybill or phone number, or words) and hands the keyboard to the results; Esc clears it and
+ * hands the keyboard back to the queue.
  */
 export function QueueToolbar({ searchRef, onRegister }: QueueToolbarProps) {
   const { t } = useTranslation();
@@ -37,7 +38,11 @@ export function QueueToolbar({ searchRef, onRegister }: QueueToolbarProps) {
           setText(e.target.value);
           if (e.target.value === '') setSearch(null);
         }}
-        onPressEnter={() => setSearch(text.trim() === '' ? null : text.trim())}
+        onPressEnter={(e) => {
+          setSearch(text.trim() === '' ? null : text.trim());
+          // The results take the keyboard (↓ and Enter); `/` comes back here to refine.
+          if (text.trim() !== '') e.currentTarget.blur();
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             setText('');

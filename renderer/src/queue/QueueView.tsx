@@ -96,6 +96,7 @@ function QueueViews({ keyboard }: { keyboard: boolean }) {
         checked={checkedIds}
         onToggleChecked={toggleChecked}
         keyboard={keyboard}
+        autoFocus={source.kind === 'search'}
         sort={userView?.sort}
         onSort={
           userView

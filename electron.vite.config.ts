@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/electron/index.ts'),
           'store-worker': resolve(import.meta.dirname, 'main/store/worker.ts'),
           'jobs-worker': resolve(import.meta.dirname, 'main/jobs/worker.ts'),
+          // Demo data generation (main/seed/source.ts): without it the app's demo load runs inline.
+          'seed-worker': resolve(import.meta.dirname, 'main/seed/worker.ts'),
           'sync-worker': resolve(import.meta.dirname, 'main/sync/worker.ts'),
           web: resolve(import.meta.dirname, 'main/web/start.ts'),
         },

@@ -9,6 +9,7 @@ import { useLocale, useTranslator } from '../i18n/hooks';
 import { useRpcQuery } from '../rpc/queries';
 import { StatusTag } from '../queue/StatusTag';
 import { useQueue } from '../queue/queueStore';
+import { MediationEntry } from '../mediation/MediationWorkspace';
 import { AssignDialog } from './AssignDialog';
 import { useCaseShortcuts } from './caseCommands';
 import { CaseSummary } from './CaseSummary';
@@ -68,6 +69,7 @@ function OpenCase({ detail, reference }: { detail: CaseDetail; reference: Refere
       <CaseSummary detail={detail} />
       <ClocksSection caseId={detail.id} profile={{ id: detail.profileId, version: detail.profileVersion }} />
       <TransitionForm detail={detail} reference={reference} />
+      <MediationEntry detail={detail} />
       <AssignDialog source="case" expectedAssignee={detail.assigneeId} />
       <Tabs
         className="case-tabs"

@@ -6,6 +6,8 @@ import { COMPENSATION_MESSAGES } from '../../../shared/compensation/messages';
 import { LIFECYCLE_MESSAGES } from '../../../shared/lifecycle/messages';
 import { CASEWORK_UI_MESSAGES } from '../case/messages';
 import { LEADS_UI_MESSAGES } from '../deadlines/messages';
+import { MEDIATION_MESSAGES } from '../../../shared/mediation/messages';
+import { MEDIATION_UI_MESSAGES } from '../mediation/messages';
 import { NOTIFY_UI_MESSAGES } from '../notify/messages';
 import { SYNC_UI_MESSAGES } from '../sync/messages';
 import { STATS_UI_MESSAGES } from '../stats/messages';
@@ -29,6 +31,8 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES['zh-CN'],
     ...CASEWORK_UI_MESSAGES['zh-CN'],
     ...LEADS_UI_MESSAGES['zh-CN'],
+    ...MEDIATION_MESSAGES['zh-CN'],
+    ...MEDIATION_UI_MESSAGES['zh-CN'],
     ...NOTIFY_UI_MESSAGES['zh-CN'],
     ...SYNC_UI_MESSAGES['zh-CN'],
     ...STATS_UI_MESSAGES['zh-CN'],
@@ -42,6 +46,8 @@ export const catalogues: Record<Locale, Record<string, string>> = {
     ...COMPENSATION_MESSAGES.en,
     ...CASEWORK_UI_MESSAGES.en,
     ...LEADS_UI_MESSAGES.en,
+    ...MEDIATION_MESSAGES.en,
+    ...MEDIATION_UI_MESSAGES.en,
     ...NOTIFY_UI_MESSAGES.en,
     ...SYNC_UI_MESSAGES.en,
     ...STATS_UI_MESSAGES.en,

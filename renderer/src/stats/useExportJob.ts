@@ -3,7 +3,7 @@ import type { DownloadChunk, JobProgress } from '../../../shared/stats/dto';
 import { useRpc } from '../rpc/RpcProvider';
 
 /** Saves bytes as a download in either host (the browser's download, Electron's will-download). */
-function saveAs(fileName: string, parts: BlobPart[]): void {
+export function saveAs(fileName: string, parts: BlobPart[]): void {
   const url = URL.createObjectURL(new Blob(parts));
   const a = document.createElement('a');
   a.href = url;

@@ -49,6 +49,9 @@ const CASE_JSON = `json_build_object('id', id, 'caseNo', case_no, 'status', stat
   'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'createdAt', created_at, 'updatedAt', updated_at,
   'version', version)`;
 
+/** Rows per query when a pull page is read. */
+const READ_CHUNK = 1000;
+
 /** An event row as the JSON of a SyncEvent. */
 const EVENT_JSON = `json_build_object('caseId', case_id, 'version', version, 'type', type,
   'actorUserId', actor_user_id, 'workstation', workstation, 'data', data, 'occurredAt', occurred_at,
@@ -428,15 +431,26 @@ export class SyncStore {
           [req.clientId, req.lastAckedMutationId],
         )
       ).map(toResult);
-      // One JSON array per table, built by the database: no per-row parsing or re-serialising here.
-      const [cases] = await sql.query<{ n: number | string; last: number | string | null; json: string }>(
-        `SELECT count(*) AS n, max(version) AS last, coalesce(json_agg(${CASE_JSON} ORDER BY version), '[]')::text AS json
-           FROM (SELECT * FROM cases WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3) page`,
-        [DEFAULT_SPACE, req.cursor, req.limit],
-      );
-      const last = Number(cases!.last ?? 0);
+      // JSON built by the database, read in chunks of the one snapshot: PGlite hands a result over
+      // through a buffer that grows by 1/8 at a time, so one 5 MB result costs far more than five of 1 MB.
+      const cases: string[] = [];
+      let count = 0;
+      let last = req.cursor;
+      for (;;) {
+        const take = Math.min(READ_CHUNK, req.limit - count);
+        const [chunk] = await sql.query<{ n: number | string; last: number | string | null; json: string }>(
+          `SELECT count(*) AS n, max(version) AS last, coalesce(json_agg(${CASE_JSON} ORDER BY version), '[]')::text AS json
+             FROM (SELECT * FROM cases WHERE space_id = $1 AND version > $2 ORDER BY version LIMIT $3) page`,
+          [DEFAULT_SPACE, last, take],
+        );
+        const n = Number(chunk!.n);
+        if (n > 0) cases.push(chunk!.json.slice(1, -1));
+        count += n;
+        last = Number(chunk!.last ?? last);
+        if (n < take || count === req.limit) break;
+      }
       const hasMore =
-        Number(cases!.n) === req.limit &&
+        count === req.limit &&
         (
           await sql.query<{ more: boolean }>(
             'SELECT EXISTS (SELECT 1 FROM cases WHERE space_id = $1 AND version > $2) AS more',
@@ -445,11 +459,16 @@ export class SyncStore {
         )[0]!.more;
       // Each version belongs to exactly one case row, so a page never splits a version.
       const toVersion = hasMore ? last : head;
-      const [events] = await sql.query<{ json: string }>(
-        `SELECT coalesce(json_agg(${EVENT_JSON} ORDER BY version, id), '[]')::text AS json FROM case_events
-          WHERE space_id = $1 AND version > $2 AND version <= $3`,
-        [DEFAULT_SPACE, req.cursor, toVersion],
-      );
+      // Every version has one event, so a range of READ_CHUNK versions holds at most that many.
+      const events: string[] = [];
+      for (let from = req.cursor; from < toVersion; from += READ_CHUNK) {
+        const [chunk] = await sql.query<{ json: string | null }>(
+          `SELECT json_agg(${EVENT_JSON} ORDER BY version, id)::text AS json FROM case_events
+            WHERE space_id = $1 AND version > $2 AND version <= $3`,
+          [DEFAULT_SPACE, from, Math.min(from + READ_CHUNK, toVersion)],
+        );
+        if (chunk!.json) events.push(chunk!.json.slice(1, -1));
+      }
       const envelope: Omit<PullResponse, 'cases' | 'events'> = {
         serverEpoch,
         lastMutationId,
@@ -459,7 +478,7 @@ export class SyncStore {
         hasMore,
       };
       const json = JSON.stringify(envelope);
-      return `${json.slice(0, -1)},"cases":${cases!.json},"events":${events!.json}}`;
+      return `${json.slice(0, -1)},"cases":[${cases.join(',')}],"events":[${events.join(',')}]}`;
     }, 'repeatable read');
   }
 }

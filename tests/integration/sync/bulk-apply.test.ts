@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../main/store/audit';
 import { SyncEngine } from '../../../main/sync/engine';
+import { validAppeal } from '../../support/appeals';
 import { tempDir } from '../../support/temp';
 import { TestClock, openTestDb, startServer, type TestDb } from '../../sync/server';
 import { InjectTransport, Workstation } from '../../sync/workstation';
@@ -77,5 +78,45 @@ describe('a pulled page written in bulk', () => {
     ]);
     expect(count(b, `SELECT count(*) AS n FROM cases WHERE audit_seq = 2`)).toBe(40);
     expect(count(b, `SELECT count(*) AS n FROM sync_case_base`)).toBe(CASES);
+  });
+
+  it('is read by the server in chunks of one snapshot without losing or repeating a case or event', async () => {
+    // 2,500 cases written straight into the server (as bench/sync.ts does): one 5,000-case page
+    // is three read chunks of cases and three version ranges of events.
+    const intake = JSON.parse(JSON.stringify(validAppeal({ receivedAt: clock.now() }))) as object;
+    await handle.db.query(
+      `WITH n AS (SELECT g FROM generate_series(1, 2500) g),
+       c AS (INSERT INTO cases (id, space_id, case_no, status, assignee_id, lifecycle, intake, columns, created_at, updated_at, version)
+         SELECT 'bulk-' || g, 'site', 'SS20261120' || lpad(g::text, 6, '0'), 'registered', NULL,
+                '{"status":"registered","transferCount":0,"transferRoundsExceeded":false,"supervised":false,"supervisionReminders":0,"escalatedToSupervision":false,"reopenCount":0}'::jsonb,
+                $1::jsonb, '{}'::jsonb, 0, 0, g FROM n RETURNING id, version)
+       INSERT INTO case_events (case_id, space_id, version, type, actor_user_id, workstation, data, occurred_at, applied_at, mutation_id)
+         SELECT id, 'site', version, 'transition.register', 'u-li', 'ws-a', '{}'::jsonb, 0, 0, NULL FROM c`,
+      [JSON.stringify(intake)],
+    );
+    await handle.db.query(
+      `INSERT INTO sync_spaces (space_id, version) VALUES ('site', 2500)
+       ON CONFLICT (space_id) DO UPDATE SET version = 2500`,
+    );
+    const pages: number[] = [];
+    const engine = new SyncEngine(
+      b.store.db,
+      {
+        push: (req) => b.transport.push(req),
+        pull: async (req) => {
+          const page = await b.transport.pull(req);
+          pages.push(page.cases.length);
+          return page;
+        },
+      },
+      clock,
+      { userId: 'u-han', workstation: 'ws-b', pageLimit: 5000 },
+    );
+    await engine.syncOnce();
+    expect(pages).toEqual([2500]);
+    expect(count(b, 'SELECT count(DISTINCT id) AS n FROM cases')).toBe(2500);
+    expect(count(b, 'SELECT count(*) AS n FROM case_events')).toBe(2500);
+    expect(verifyAuditTrail(b.store.db).firstBreak).toBeNull();
+    expect(engine.cursor).toBe(2500);
   });
 });

@@ -53,15 +53,6 @@ interface OutboxRow {
   state: 'pending' | 'acked' | 'rejected';
 }
 
-/**
- * The workstation side of team sync (SYNC.md §3.8, §3.10), without threads or timers so tests
- * drive it step by step: push the outbox in order, pull pages, apply each page in one SQLite
- * transaction, and turn rejections into conflict-inbox rows.
- *
- * Rebase is by deferral (PowerSync's rule, SYNC.md §3.8 "simpler fallback"): a case with pending
- * local mutations keeps its optimistic row; the server's copy waits in `sync_case_base` and
- * replaces the row once the case's last pending mutation is acknowledged or rejected.
- */
 /** The engine's statements, prepared once per connection. */
 function statements(db: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
@@ -108,6 +99,15 @@ function statements(db: Database.Database) {
   };
 }
 
+/**
+ * The workstation side of team sync (SYNC.md §3.8, §3.10), without threads or timers so tests
+ * drive it step by step: push the outbox in order, pull pages, apply each page in one SQLite
+ * transaction, and turn rejections into conflict-inbox rows.
+ *
+ * Rebase is by deferral (PowerSync's rule, SYNC.md §3.8 "simpler fallback"): a case with pending
+ * local mutations keeps its optimistic row; the server's copy waits in `sync_case_base` and
+ * replaces the row once the case's last pending mutation is acknowledged or rejected.
+ */
 export class SyncEngine {
   private readonly sql: ReturnType<typeof statements>;
   private readonly audit: AuditLog;

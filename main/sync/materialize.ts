@@ -132,8 +132,8 @@ const INSERTED = [
 /**
  * Writes the server's copy of cases into the workstation's own tables (the ones every view
  * reads). Call inside the page transaction. A page is written set-based where it can be: one
- * lookup of which cases and numbers are already here, then one insert (new case, final state)
- * or one update (known case) per row, with statements prepared once.
+ * lookup of which cases and numbers are already here, then the new cases inserted in bulk in
+ * their final state and the known ones updated one by one, with statements prepared once.
  */
 export class CaseMaterializer {
   private readonly local: Database.Statement<[string], { id: string; case_no: string }>;

@@ -36,7 +36,7 @@ describe('timeline entries', () => {
   it('are named by their transition, and unknown types show as stored', () => {
     expect(eventName('transition.accept', zh)).toBe('受理');
     expect(eventName('transition.record_carrier_reply', en)).toBe('Record the carrier’s reply');
-    expect(eventName('mediation.opinion_issued', zh)).toBe('mediation.opinion_issued');
+    expect(eventName('demo.unknown_fact', zh)).toBe('demo.unknown_fact');
   });
 
   it('unwrap the transition data and leave out the state snapshots', () => {

@@ -21,6 +21,8 @@ export default defineConfig({
           'sync-worker': resolve(import.meta.dirname, 'main/sync/worker.ts'),
           web: resolve(import.meta.dirname, 'main/web/start.ts'),
         },
+        // The web host's PDF printer (main/pdf/chromium.ts) loads it at run time; bundled, it looks for its own package.json.
+        external: ['playwright-core'],
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -123,6 +123,7 @@ function main(): void {
       version: APP_VERSION,
       migrationsDir: paths.migrationsDir,
       nativeBinding: paths.nativeBinding,
+      printer: electronPrinter(),
       // The OS keychain seals the sync refresh token where there is one (not on a bare Linux session).
       secretCipher: safeStorage.isEncryptionAvailable()
         ? {

@@ -47,6 +47,17 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
+/**
+ * A download the app's own page started from a blob it made (`blob:app://desk/<uuid>`): an
+ * export or a printed record that main produced and handed over. Anything else is refused.
+ */
+export function isAppBlobDownload(url: string): boolean {
+  const u = parse(url);
+  if (u === null || u.protocol !== 'blob:') return false;
+  const inner = parse(u.pathname);
+  return inner !== null && isAppUrl(inner.href) && /^\/[0-9a-f-]{36}$/i.test(inner.pathname);
+}
+
 /** will-navigate / will-frame-navigate / will-redirect: stay inside the app's own origin. */
 export function isNavigationAllowed(targetUrl: string): boolean {
   return isAppUrl(targetUrl);

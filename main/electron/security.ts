@@ -1,10 +1,11 @@
 import { shell, type App, type Session, type WebContents } from 'electron';
-import { isExternalUrlAllowed, isNavigationAllowed } from './policy';
+import { isAppBlobDownload, isExternalUrlAllowed, isNavigationAllowed } from './policy';
 
 /**
  * Session-wide denials: no permission is ever granted (camera, notifications-from-web,
- * geolocation, clipboard-read, HID/USB/serial…), no device access, no downloads (exports are
- * written by main, never by the page).
+ * geolocation, clipboard-read, HID/USB/serial…), no device access, and no downloads except the
+ * exports and printed records main made and the page hands over as its own blob: those go
+ * through the system's save dialog (no save path is set), so the user picks where they land.
  */
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -14,6 +15,7 @@ export function hardenSession(ses: Session): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.on('will-download', (event, item) => {
+    if (isAppBlobDownload(item.getURL())) return;
     console.warn(`[security] blocked a download from the page: ${item.getURL()}`);
     event.preventDefault();
   });

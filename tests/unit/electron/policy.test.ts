@@ -3,6 +3,7 @@ import {
   APP_ENTRY_URL,
   appRequestPath,
   dataDirFlag,
+  isAppBlobDownload,
   isAppUrl,
   isExternalUrlAllowed,
   isNavigationAllowed,
@@ -66,6 +67,23 @@ describe('app:// URLs', () => {
     expect(isAppUrl('app://desk')).toBe(true);
     expect(isAppUrl('app://desk.evil/')).toBe(false);
     expect(isAppUrl('app:desk/')).toBe(false);
+  });
+});
+
+describe('downloads', () => {
+  it('allows only blobs the app page made itself', () => {
+    expect(isAppBlobDownload('blob:app://desk/0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+    for (const url of [
+      'blob:https://evil.example/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'blob:app://other/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'blob:app://desk/../etc/passwd',
+      'app://desk/index.html',
+      'https://www.spb.gov.cn/file.pdf',
+      'data:application/pdf;base64,AAAA',
+      'blob:null/0f8fad5b-d9cb-469f-a165-70867728950e',
+    ]) {
+      expect(isAppBlobDownload(url), url).toBe(false);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { CalendarYear } from '../../shared/calendar';
 import { DEFAULT_PROFILE } from '../store/cases';
 import { ruleProfiles } from '../store/profiles';
 import { ensureReferenceData } from '../store/reference';
+import { DEADLINES_MARK_KEY } from '../store/search/deadlines';
 import {
   CASE_COLUMNS,
   CASE_WIDTH,
@@ -244,9 +245,11 @@ function statements(db: Database.Database) {
         WHERE c.rowid > ?`,
     ),
     // The high-water mark of catchUpDeadlines (main/store/search/deadlines.ts).
-    readMark: db.prepare<[], { value: string }>(`SELECT value FROM app_meta WHERE key = '${MARK_KEY}'`),
+    readMark: db.prepare<[], { value: string }>(
+      `SELECT value FROM app_meta WHERE key = '${DEADLINES_MARK_KEY}'`,
+    ),
     saveMark: db.prepare<[string]>(
-      `INSERT INTO app_meta (key, value) VALUES ('${MARK_KEY}', ?)
+      `INSERT INTO app_meta (key, value) VALUES ('${DEADLINES_MARK_KEY}', ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ),
     readCounter: db.prepare<[string], { last: number }>(
@@ -260,7 +263,6 @@ function statements(db: Database.Database) {
   };
 }
 
-const MARK_KEY = 'case_deadlines.rowid';
 type Statements = ReturnType<typeof statements>;
 const maxRowid = (s: Statements) => s.maxRowid.get()?.m ?? 0;
 const deadlinesMark = (s: Statements) => Number(s.readMark.get()?.value ?? 0);

@@ -198,7 +198,8 @@ export function refreshAllDeadlines(
   return done;
 }
 
-const HWM_KEY = 'case_deadlines.rowid';
+/** app_meta key: the last cases.rowid whose deadlines are materialised (the seed writer moves it too). */
+export const DEADLINES_MARK_KEY = 'case_deadlines.rowid';
 /** Set once every case_deadlines row has its started_at (stores from before migration 0009 recompute once). */
 const STARTED_AT_KEY = 'case_deadlines.started_at';
 
@@ -226,17 +227,17 @@ export function catchUpDeadlines(
     const stale = db.prepare('SELECT 1 FROM case_deadlines WHERE started_at IS NULL LIMIT 1').get();
     db.transaction(() => {
       mark.run(STARTED_AT_KEY, 'filled');
-      if (stale) mark.run(HWM_KEY, '0');
+      if (stale) mark.run(DEADLINES_MARK_KEY, '0');
     })();
   }
-  const hwm = Number(read(HWM_KEY) ?? 0);
+  const hwm = Number(read(DEADLINES_MARK_KEY) ?? 0);
   const max = (db.prepare('SELECT max(rowid) AS m FROM cases').get() as { m: number | null }).m ?? 0;
   const upTo = Math.min(max, hwm + maxCases);
   if (upTo <= hwm) return { done: 0, more: false };
   const done = refreshAllDeadlines(db, calendar, now, {
     afterRowid: hwm,
     upToRowid: upTo,
-    onChunk: (rowid) => mark.run(HWM_KEY, String(rowid)),
+    onChunk: (rowid) => mark.run(DEADLINES_MARK_KEY, String(rowid)),
   });
   return { done, more: upTo < max };
 }

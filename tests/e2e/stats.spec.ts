@@ -134,3 +134,30 @@ test('a volume file with bad rows is rejected row by row; nothing is imported un
   await expect(page.getByText('已导入 1 行业务量')).toBeVisible();
   await expect(sfRow).toContainText('4,321,000');
 });
+
+test('the averaging setting changes the carriers’ average; a locked period keeps its snapshot', async ({
+  page,
+  desk,
+}) => {
+  await openStatistics(page, desk.url);
+  const carriers = page.locator('.ant-card').filter({ hasText: '主要快递企业申诉情况表' });
+  const setting = page.getByTestId('stats-averaging');
+  await expect(carriers.getByText('平均(算术平均)')).toBeVisible();
+  await setting.getByText(/^按业务量加权/).click();
+  await expect(carriers.getByText('平均(按业务量加权)')).toBeVisible();
+  await setting.getByText(/^各企业申诉率的算术平均/).click();
+  await expect(carriers.getByText('平均(算术平均)')).toBeVisible();
+
+  await page.getByRole('button', { name: '锁定本期' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '锁定本期' }).click();
+  const lock = page.getByTestId('stats-lock');
+  await expect(lock).toContainText('锁定后差异（0）');
+  await expect(lock).toContainText('锁定后没有变动');
+  await expect(lock).toContainText('由 本机操作员');
+  await expect(page.getByRole('button', { name: '锁定本期' })).toBeHidden();
+
+  // The published numbers do not move: the snapshot keeps the method it was locked with.
+  await setting.getByText(/^按业务量加权/).click();
+  await expect(setting.getByRole('radio', { name: /^按业务量加权/ })).toBeChecked();
+  await expect(carriers.getByText('平均(算术平均)')).toBeVisible();
+});

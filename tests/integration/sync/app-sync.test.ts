@@ -199,7 +199,8 @@ describe('the conflict inbox', { timeout: 120_000 }, () => {
       expect(await assignee(b, id)).toBe('u-han');
       relay.plug();
       await until(b, (s) => s.openConflicts === 1 && s.pendingCount === 0);
-      expect(await assignee(b, id)).toBe('u-li');
+      // The refusal restores B's last server copy; the pull that follows brings Li's claim.
+      await eventually(() => assignee(b, id), 'u-li');
 
       const [refused] = value<SyncConflictView[]>(await b.call('sync.conflicts.list', {}));
       expect(refused).toMatchObject({

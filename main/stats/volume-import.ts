@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { VolumeRow } from '../../shared/stats/volumes';
-import type { Actor } from '../store/audit';
+import { appendDeskEvent, type Actor } from '../store/audit';
 import { Outbox } from '../store/outbox';
 
 /** Step two of a volume import: writes the accepted rows (replacing a carrier's period) in one transaction. */
@@ -20,6 +20,7 @@ export function importVolumeRows(
   db.transaction(() => {
     for (const r of rows) upsert.run(r.carrierId, r.period, r.pieces, at, actor.staffId, source);
     const intent = rows.map((r) => ({ carrierId: r.carrierId, period: r.period, pieces: r.pieces }));
+    appendDeskEvent(db, { type: 'volumesImported', at, data: { rows: intent, source } }, actor);
     new Outbox(db).append('importVolumes.v1', { rows: intent, source }, null, actor, at);
   })();
   return rows.length;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { isMutationName } from '../../shared/sync/mutations';
 import type { Actor } from './audit';
 
 /**
@@ -23,6 +24,11 @@ export class Outbox {
 
   /** Call inside the command's transaction. */
   append(name: string, args: unknown, caseId: string | null, actor: Actor, at: number): void {
+    // Only intents the team server can apply are queued. The others (tagCase, lockPeriod, …) stay in
+    // this workstation's hash-chained audit trail only, until the server learns them: the server
+    // needs each client's push seqs without gaps, so an intent it would refuse cannot wait here
+    // unsent, and sent it would be refused and land in the user's conflict inbox.
+    if (!isMutationName(name)) return;
     this.insert.run(
       this.next.get()!.seq,
       randomUUID(),

@@ -3,7 +3,7 @@ import { RULE_PROFILES, ruleProfileSchema, type RuleProfile } from '../../shared
 import { checkRuleProfile } from '../../shared/deadlines/profile-issues';
 import type { ProfileRef, ProfileVersion } from '../../shared/deadlines/stored';
 import { RpcFailure } from '../../shared/rpc/errors';
-import type { Actor } from './audit';
+import { appendDeskEvent, type Actor } from './audit';
 import { Outbox } from './outbox';
 
 /** Without an activation, new cases run under the shipped `current` profile. */
@@ -126,6 +126,7 @@ export class RuleProfiles {
           `INSERT INTO rule_profiles (profile_id, version, definition, author, created_at) VALUES (?, ?, ?, ?, ?)`,
         )
         .run(profile.id, version, JSON.stringify(profile), actor.staffId, now);
+      appendDeskEvent(this.db, { type: 'ruleProfileSaved', at: now, data: { profile } }, actor);
       this.outbox.append('saveRuleProfile.v1', { profile }, null, actor, now);
       return { id: profile.id, version };
     })();
@@ -140,6 +141,7 @@ export class RuleProfiles {
           `INSERT INTO rule_profile_activations (profile_id, version, activated_by, activated_at) VALUES (?, ?, ?, ?)`,
         )
         .run(ref.id, ref.version, actor.staffId, now);
+      appendDeskEvent(this.db, { type: 'ruleProfileActivated', at: now, data: ref }, actor);
       this.outbox.append('activateRuleProfile.v1', ref, null, actor, now);
     })();
     return ref;

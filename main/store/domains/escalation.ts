@@ -15,7 +15,7 @@ import type {
 import { RpcFailure } from '../../../shared/rpc/errors';
 import { calendarDays, deadlineBoard, type BoardFilter } from '../../escalation/board';
 import { evaluate, type PassResult } from '../../escalation/engine';
-import { AuditLog, type Actor } from '../audit';
+import { AuditLog, appendDeskEvent, type Actor } from '../audit';
 import type { StoreContext } from '../context';
 import { Outbox } from '../outbox';
 
@@ -149,6 +149,7 @@ export function escalationDomain(ctx: StoreContext) {
       }
       db.transaction(() => {
         writeRule(parsed.data, actor.staffId, now);
+        appendDeskEvent(db, { type: 'escalationRuleSaved', at: now, data: parsed.data }, actor);
         outbox.append('saveEscalationRule.v1', parsed.data, null, actor, now);
       })();
       ctx.changed({ tables: ['escalation_rules'] });

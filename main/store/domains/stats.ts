@@ -37,7 +37,10 @@ export function statsDomain(ctx: StoreContext) {
       const at = Date.now();
       const done = db.transaction(() => {
         const ok = lockPeriod(db, period, actor.staffId, at);
-        if (ok) outbox.append('lockPeriod.v1', { period }, null, actor, at);
+        if (ok) {
+          appendDeskEvent(db, { type: 'periodLocked', at, data: { period } }, actor);
+          outbox.append('lockPeriod.v1', { period }, null, actor, at);
+        }
         return ok;
       })();
       if (!done) throw new RpcFailure('CONFLICT', 'stats.period.locked', { period });

@@ -170,7 +170,8 @@ describe('notes and the contact log', () => {
         .map((c) => c.outcome),
     ).toEqual(['no_answer', 'reached']);
     expect(events().filter((e) => e.type === 'contact.logged')).toHaveLength(2);
-    expect(outbox().at(-1)?.name).toBe('logContact.v1');
+    // The team server does not know logContact yet: the audit trail holds it, the outbox does not.
+    expect(outbox().map((o) => o.name)).not.toContain('logContact.v1');
   });
 
   it('refuses notes on a case that does not exist, leaving nothing behind', () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deskEvents, verifyDeskTrail } from '../../../main/store/audit';
 import { StoreService } from '../../../main/store/service';
 import { DEFAULT_RULES, type EscalationRule } from '../../../shared/escalation/rules';
 import { validAppeal } from '../../support/appeals';
@@ -77,13 +78,18 @@ describe('pre-breach rule with a share of the period', () => {
     expect(raised(overdue)).toEqual([]);
   });
 
-  it('records the administrator’s edit as an intent', () => {
-    const intents = store.db
-      .prepare("SELECT name, actor_id AS actor, args FROM sync_outbox WHERE name = 'saveEscalationRule.v1'")
-      .all() as { name: string; actor: string; args: string }[];
-    expect(intents.map((i) => [i.actor, (JSON.parse(i.args) as EscalationRule).id])).toEqual([
+  it('records the administrator’s edit in the desk audit trail, not in the sync outbox', () => {
+    const saved = deskEvents(store.db, 'escalationRuleSaved');
+    expect(saved.map((e) => [e.actorId, (e.data as EscalationRule).id])).toEqual([
       ['admin', 'pre_breach.share'],
     ]);
+    expect(verifyDeskTrail(store.db).brokenAt).toBeNull();
+    // The team server does not know saveEscalationRule yet.
+    expect(
+      store.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox WHERE name = 'saveEscalationRule.v1'").get(),
+    ).toEqual({
+      n: 0,
+    });
   });
 
   it('applies only to the clocks it names', () => {

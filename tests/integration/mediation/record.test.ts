@@ -38,12 +38,6 @@ const events = () =>
   store.db
     .prepare('SELECT type, actor_id AS actor, at, data FROM case_events WHERE case_id = ? ORDER BY seq')
     .all(caseId) as { type: string; actor: string; at: number; data: string }[];
-const intents = () =>
-  (
-    store.db
-      .prepare("SELECT args FROM sync_outbox WHERE case_id = ? AND name = 'reviseMediation.v1' ORDER BY seq")
-      .all(caseId) as { args: string }[]
-  ).map((r) => JSON.parse(r.args) as Record<string, unknown>);
 const refusal = (fn: () => unknown): RpcFailure => {
   try {
     fn();
@@ -186,7 +180,8 @@ describe('the mediation record', () => {
       proposals: 1,
       parties: start.parties + 1,
       events: start.events + 8,
-      outbox: 8,
+      // The team server does not know reviseMediation yet: the case's audit trail holds the changes, the outbox not.
+      outbox: 0,
     });
     expect(
       events()
@@ -206,16 +201,6 @@ describe('the mediation record', () => {
     );
     // The audit names the representative's fields, never their values.
     expect(events().find((e) => e.type === 'mediation.representative_set')!.data).not.toContain('孙经理');
-    expect(intents().map((i) => [i.op, i.expectedVersion])).toEqual([
-      ['representative', 0],
-      ['revise', 1],
-      ['session', 2],
-      ['session', 3],
-      ['proposal', 4],
-      ['opinion', 5],
-      ['agreement', 6],
-      ['outcome', 7],
-    ]);
     expect(verifyAuditTrail(store.db).firstBreak).toBeNull();
   });
 

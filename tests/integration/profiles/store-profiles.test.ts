@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deskEvents, verifyDeskTrail } from '../../../main/store/audit';
 import { StoreService } from '../../../main/store/service';
 import { CURRENT_PROFILE, type LimitRule, type RuleProfile } from '../../../shared/deadlines';
 import { registerAppealSchema } from '../../../shared/domain/appeal';
@@ -108,18 +109,21 @@ describe('stored rule profiles', () => {
     ]);
   });
 
-  it('records saves and activations as intents with their author', () => {
+  it('records saves and activations in the desk audit trail with their author, not in the sync outbox', () => {
     const saved = store.domains.profiles.save(fifteenDays(), admin, 1_000);
     store.domains.profiles.activate(saved, admin, 2_000);
-    const intents = store.db
-      .prepare(
-        "SELECT name, actor_id AS actor, occurred_at AS at FROM sync_outbox WHERE name LIKE '%RuleProfile%' ORDER BY seq",
-      )
-      .all();
-    expect(intents).toEqual([
-      { name: 'saveRuleProfile.v1', actor: 'local-operator', at: 1_000 },
-      { name: 'activateRuleProfile.v1', actor: 'local-operator', at: 2_000 },
+    const audited = deskEvents(store.db).map((e) => ({ type: e.type, actor: e.actorId, at: e.at }));
+    expect(audited).toEqual([
+      { type: 'ruleProfileSaved', actor: 'local-operator', at: 1_000 },
+      { type: 'ruleProfileActivated', actor: 'local-operator', at: 2_000 },
     ]);
+    expect(verifyDeskTrail(store.db).brokenAt).toBeNull();
+    // The team server does not know rule profiles yet.
+    expect(
+      store.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox WHERE name LIKE '%RuleProfile%'").get(),
+    ).toEqual({
+      n: 0,
+    });
     const listed = store.domains.profiles.list().find((p) => p.version === 2)!;
     expect(listed).toMatchObject({ author: 'local-operator', createdAt: 1_000, active: true });
   });

@@ -11,6 +11,7 @@ import type { MutationResult, PullResponse, SyncEvent } from '../../shared/sync/
 import type { SyncCase } from '../../shared/sync/rules';
 import { AuditLog, type Actor, type NewEvent } from '../store/audit';
 import { BulkInsert } from '../store/bulk';
+import { isUnattendedActor, WORKSTATION_ACTORS } from './actors';
 import { CaseMaterializer } from './materialize';
 import { SyncHttpError, type Transport } from './transport';
 
@@ -211,8 +212,9 @@ export class SyncEngine {
         this.blockedOnUser = null;
         return;
       }
-      // The queue goes in order: another user's intent waits for them to sign in here.
-      const mine = pending.slice(0, pending.findIndex((r) => r.actor_id !== this.options.userId) >>> 0);
+      // The queue goes in order: another user's intent waits for them to sign in here. The
+      // workstation's own (engine, pre-sign-in) intents go as the signed-in user's.
+      const mine = pending.slice(0, pending.findIndex((r) => this.pushedAs(r) !== this.options.userId) >>> 0);
       this.blockedOnUser = mine.length < pending.length ? pending[mine.length]!.actor_id : null;
       if (mine.length === 0) return;
       const offset = this.seqOffset;
@@ -227,7 +229,7 @@ export class SyncEngine {
             id: r.mutation_id,
             name: r.name,
             args: JSON.parse(r.args) as unknown,
-            actorUserId: r.actor_id,
+            actorUserId: this.pushedAs(r),
             occurredAt: r.occurred_at,
           })),
         });
@@ -250,6 +252,10 @@ export class SyncEngine {
       }
       if (this.blockedOnUser) return;
     }
+  }
+
+  private pushedAs(row: OutboxRow): string {
+    return WORKSTATION_ACTORS.has(row.actor_id) ? this.options.userId : row.actor_id;
   }
 
   /** A new identity towards the server (old local DB restored, server restored): pending intents are resent under it. */
@@ -335,7 +341,8 @@ export class SyncEngine {
       if (local.state !== 'pending') continue;
       mark.run(r.outcome === 'rejected' ? 'rejected' : 'acked', r.code, local.seq);
       if (local.case_id) touched.add(local.case_id);
-      if (r.outcome === 'rejected') {
+      // The engine's refused intent stays marked rejected with its reason in its row: nobody did it by hand.
+      if (r.outcome === 'rejected' && !isUnattendedActor(local.actor_id)) {
         const added = conflict.run(
           randomUUID(),
           local.seq,

@@ -98,3 +98,90 @@ describe('two workstations', () => {
     expect(events[0]!.n).toBe(2);
   });
 });
+
+describe("the workstation's own intents (escalation engine, work before the first sign-in)", () => {
+  const engine = { staffId: 'system', workstation: 'escalation-engine' };
+  const localOperator = { staffId: 'local-operator', workstation: 'ws-a' };
+  let lead: Workstation;
+  beforeEach(() => {
+    lead = new Workstation(
+      dir.path,
+      'ws-z',
+      'u-zhao',
+      new InjectTransport(app, 'zhao', 'zhao-password', 'ws-z'),
+      clock,
+    );
+  });
+  afterEach(() => lead.close());
+  const actors = (ws: Workstation) =>
+    ws.store.db.prepare('SELECT actor_id AS actor, state FROM sync_outbox ORDER BY seq').all();
+  const serverCase = async (id: string) =>
+    (
+      await handle.db.query<{ assignee_id: string | null }>('SELECT assignee_id FROM cases WHERE id = $1', [
+        id,
+      ])
+    )[0];
+
+  it('a local-operator claim made before sign-in is pushed as the signed-in user, and the queue goes on', async () => {
+    const id = a.register();
+    a.store.domains.casework.claim(id, localOperator, clock.now());
+    a.accept(id);
+    expect(actors(a)).toEqual([
+      { actor: 'u-li', state: 'pending' },
+      { actor: 'local-operator', state: 'pending' },
+      { actor: 'u-li', state: 'pending' },
+    ]);
+    await a.engine.syncOnce();
+    expect(a.outbox().map((m) => m.state)).toEqual(['acked', 'acked', 'acked']);
+    expect(a.engine.status()).toMatchObject({ pendingCount: 0, blockedOnUser: null, openConflicts: 0 });
+    expect(await serverCase(id)).toEqual({ assignee_id: 'u-li' });
+    await b.engine.syncOnce();
+    expect(b.row(id)).toMatchObject({ status: 'accepted', assignee_id: 'u-li' });
+  });
+
+  it("a system reassign is pushed as the signed-in lead's, and the queue goes on", async () => {
+    const id = lead.register();
+    lead.store.domains.casework.assign(
+      { caseId: id, toUser: 'u-zhao', expectedAssignee: null, reason: 'overdue' },
+      engine,
+      ['team_lead'],
+      clock.now(),
+    );
+    lead.accept(id);
+    await lead.engine.syncOnce();
+    expect(lead.outbox().map((m) => m.state)).toEqual(['acked', 'acked', 'acked']);
+    expect(lead.engine.status()).toMatchObject({ pendingCount: 0, blockedOnUser: null, openConflicts: 0 });
+    expect(await serverCase(id)).toEqual({ assignee_id: 'u-zhao' });
+  });
+
+  it('a refused system intent is marked rejected without a conflict for a person; a local-operator one opens one', async () => {
+    const id = lead.register();
+    await lead.engine.syncOnce();
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    b.claim(id);
+    await b.engine.syncOnce();
+    lead.store.domains.casework.assign(
+      { caseId: id, toUser: 'u-zhao', expectedAssignee: null, reason: 'overdue' },
+      engine,
+      ['team_lead'],
+      clock.now(),
+    );
+    await lead.engine.syncOnce();
+    expect(
+      lead.store.db.prepare('SELECT state, last_error AS error FROM sync_outbox ORDER BY seq').all(),
+    ).toEqual([
+      { state: 'acked', error: null },
+      { state: 'rejected', error: 'STALE_ASSIGNEE' },
+    ]);
+    expect(lead.conflicts()).toEqual([]);
+    expect(lead.engine.status()).toMatchObject({ pendingCount: 0, openConflicts: 0 });
+    // The server's copy replaces the engine's optimistic reassignment.
+    expect(lead.row(id)?.assignee_id).toBe('u-han');
+
+    // A, not yet synced since, still sees the case unassigned.
+    a.store.domains.casework.claim(id, localOperator, clock.now());
+    await a.engine.syncOnce();
+    expect(a.conflicts()).toEqual([expect.objectContaining({ code: 'ALREADY_CLAIMED', case_id: id })]);
+  });
+});

@@ -34,6 +34,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (!options.readonly) beginImmediately(db);
     const migrations = options.readonly
       ? { applied: [], alreadyApplied: 0 }
       : migrate(db, loadMigrations(options.migrationsDir ?? defaultMigrationsDir()));
@@ -42,4 +43,17 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     db.close();
     throw error;
   }
+}
+
+/**
+ * More than one connection writes a store (the store worker, the sync worker, a CLI command
+ * while the app runs). A deferred transaction that reads and then writes fails at once with
+ * "database is locked" when another connection committed in between (WAL's busy snapshot):
+ * busy_timeout cannot help it. So every transaction of a writing connection begins IMMEDIATE:
+ * it takes the write lock first, waiting up to busy_timeout for it. Nested calls stay savepoints.
+ */
+function beginImmediately(db: Database.Database): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) =>
+    transaction(fn).immediate) as typeof db.transaction;
 }

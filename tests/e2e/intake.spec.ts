@@ -16,6 +16,8 @@ const count = (page: Page, view: string) => page.getByTestId(`view-count-${view}
 async function choose(page: Page, label: string, option: string, typed?: string): Promise<void> {
   const select = page.getByLabel(label, { exact: true });
   await expect(select).toBeFocused();
+  // The previous select's list may still be fading out: wait until it is gone, so only ours is read.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   if (typed) await page.keyboard.type(typed);
   else await page.keyboard.press('ArrowDown');
   const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');

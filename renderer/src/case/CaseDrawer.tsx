@@ -9,6 +9,7 @@ import { useLocale, useTranslator } from '../i18n/hooks';
 import { useRpcQuery } from '../rpc/queries';
 import { StatusTag } from '../queue/StatusTag';
 import { useQueue } from '../queue/queueStore';
+import { isTypingTarget, useKeydown } from '../shell/keyboard';
 import { MediationEntry } from '../mediation/MediationWorkspace';
 import { AssignDialog } from './AssignDialog';
 import { useCaseShortcuts } from './caseCommands';
@@ -22,6 +23,9 @@ import './case.css';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
+/** Layers that handle Esc themselves: the drawer, dialogs, popovers and dropdowns. */
+const OWN_ESCAPE = '.ant-drawer, .ant-modal-wrap, .ant-popover, .ant-select-dropdown, .ant-picker-dropdown';
+
 /**
  * The open case: lifecycle facts and the transitions the user may take (each opening its form),
  * the deadlines, the handler's work (assignment, personal data, notes, calls, compensation), then
@@ -34,6 +38,14 @@ export function CaseDrawer() {
   const close = useQueue((s) => s.close);
   const detail = useRpcQuery('cases.get', { id: openId ?? '' }, { enabled: openId !== null });
   const reference = useRpcQuery('reference.get', {}).data;
+  // antd closes the drawer on Esc only while focus is inside it. Opened from elsewhere (a notice
+  // in the header hands focus back to the bell), Esc must still close it; a layer over it and a
+  // field being typed in (the search box clears itself on Esc) keep their own Esc.
+  useKeydown((e) => {
+    if (e.key !== 'Escape' || isTypingTarget(e.target)) return;
+    if (e.target instanceof Element && e.target.closest(OWN_ESCAPE)) return;
+    close();
+  }, openId !== null);
 
   return (
     <Drawer

@@ -1,43 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../main/store/audit';
 import { SyncEngine } from '../../../main/sync/engine';
 import { validAppeal } from '../../support/appeals';
-import { tempDir } from '../../support/temp';
-import { TestClock, openTestDb, startServer, type TestDb } from '../../sync/server';
-import { InjectTransport, Workstation } from '../../sync/workstation';
+import { twoWorkstations, type SyncPair } from '../../sync/pair';
+import type { Workstation } from '../../sync/workstation';
 
 // Pulled pages are written with multi-row statements (main/store/bulk.ts, 100 rows each) and one
 // audit append per page: these pages cross that chunk size and hold several events of one case.
 const CASES = 130;
 
-let dir: ReturnType<typeof tempDir>;
-let handle: TestDb;
-let app: FastifyInstance;
-let clock: TestClock;
-let a: Workstation;
-let b: Workstation;
-
-beforeEach(async () => {
-  dir = tempDir('desk-sync-bulk-');
-  clock = new TestClock();
-  handle = await openTestDb();
-  app = await startServer(handle.db, clock);
-  a = new Workstation(dir.path, 'ws-a', 'u-li', new InjectTransport(app, 'li', 'li-password', 'ws-a'), clock);
-  b = new Workstation(
-    dir.path,
-    'ws-b',
-    'u-han',
-    new InjectTransport(app, 'han', 'han-password', 'ws-b'),
-    clock,
-  );
-});
-afterEach(async () => {
-  a.close();
-  b.close();
-  await app.close();
-  await handle.dispose();
-  dir.cleanup();
+const pair = twoWorkstations('desk-sync-bulk-');
+let handle: SyncPair['handle'];
+let clock: SyncPair['clock'];
+let a: SyncPair['a'];
+let b: SyncPair['b'];
+beforeEach(() => {
+  ({ handle, clock, a, b } = pair);
 });
 
 const count = (w: Workstation, sql: string) => (w.store.db.prepare(sql).get() as { n: number }).n;

@@ -1,36 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../support/temp';
-import { TestClock, openTestDb, startServer, type TestDb } from '../../sync/server';
+import { twoWorkstations, type SyncPair } from '../../sync/pair';
 import { InjectTransport, Workstation } from '../../sync/workstation';
 
-let dir: ReturnType<typeof tempDir>;
-let handle: TestDb;
-let app: FastifyInstance;
-let clock: TestClock;
-let a: Workstation;
-let b: Workstation;
-
-beforeEach(async () => {
-  dir = tempDir('desk-sync-ws-');
-  clock = new TestClock();
-  handle = await openTestDb();
-  app = await startServer(handle.db, clock);
-  a = new Workstation(dir.path, 'ws-a', 'u-li', new InjectTransport(app, 'li', 'li-password', 'ws-a'), clock);
-  b = new Workstation(
-    dir.path,
-    'ws-b',
-    'u-han',
-    new InjectTransport(app, 'han', 'han-password', 'ws-b'),
-    clock,
-  );
-});
-afterEach(async () => {
-  a.close();
-  b.close();
-  await app.close();
-  await handle.dispose();
-  dir.cleanup();
+const pair = twoWorkstations('desk-sync-ws-');
+let dir: SyncPair['dir'];
+let handle: SyncPair['handle'];
+let app: SyncPair['app'];
+let clock: SyncPair['clock'];
+let a: SyncPair['a'];
+let b: SyncPair['b'];
+beforeEach(() => {
+  ({ dir, handle, app, clock, a, b } = pair);
 });
 
 describe('two workstations', () => {

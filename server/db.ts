@@ -49,6 +49,9 @@ export function pgliteDb(db: PGlite): SyncDb {
 
 export function openPostgres(url: string): SyncDb {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that PostgreSQL drops (restart, failover, DROP DATABASE) must not crash the
+  // service: the pool discards it and opens a new one for the next query.
+  pool.on('error', (error) => console.error('[sync-db] idle connection lost:', error.message));
   // int8 as JS numbers: versions and epoch ms stay far below 2^53.
   const types = {
     getTypeParser: (oid: number, format?: string) =>
@@ -78,6 +81,8 @@ export function openPostgres(url: string): SyncDb {
     },
     async listen(channel, onPayload) {
       const client = new pg.Client({ connectionString: url });
+      // A lost LISTEN connection only costs wake-up speed: long-polls still re-read every second.
+      client.on('error', (error) => console.error(`[sync-db] LISTEN ${channel} lost:`, error.message));
       await client.connect();
       client.on('notification', (n) => {
         if (n.channel === channel) onPayload(n.payload ?? '');

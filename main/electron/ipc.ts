@@ -1,6 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventMessage } from '../../shared/rpc/bridge';
 import type { Router } from '../rpc/router';
+import { encodeResult } from '../rpc/wire';
 import type { SenderFacts } from './policy';
 import { gateRpcCall } from './rpc-gate';
 
@@ -35,8 +36,9 @@ function senderFacts(event: IpcMainInvokeEvent, win: BrowserWindow | null): Send
  */
 export function registerIpc(router: Router, getWindow: () => BrowserWindow | null): IpcBridge {
   let closing = false;
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name: unknown, input: unknown) =>
-    gateRpcCall(router, senderFacts(event, getWindow()), closing, name, input),
+  // The reply is JSON text (the preload parses it), as the web host's is: one wire format.
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, name: unknown, input: unknown) =>
+    encodeResult(await gateRpcCall(router, senderFacts(event, getWindow()), closing, name, input)),
   );
   return {
     beginShutdown() {

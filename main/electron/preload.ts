@@ -5,6 +5,7 @@ import {
   type DeskBridge,
   type EventMessage,
 } from '../../shared/rpc/bridge';
+import type { RpcResult } from '../../shared/rpc/errors';
 
 /**
  * The sandboxed preload: exposes `window.desk` = { invoke, on } and nothing else. It never
@@ -12,8 +13,11 @@ import {
  * (out/preload/index.cjs) because a sandboxed preload can only `require('electron')`.
  */
 const desk: DeskBridge = {
-  invoke(name, input) {
-    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, name, input);
+  async invoke(name, input) {
+    // Main answers with the result as JSON text (main/rpc/wire.ts).
+    return JSON.parse(
+      (await ipcRenderer.invoke(IPC_INVOKE_CHANNEL, name, input)) as string,
+    ) as RpcResult<unknown>;
   },
   on(event, listener) {
     if (typeof event !== 'string' || typeof listener !== 'function') {

@@ -4,20 +4,28 @@ import type { OutputOf, ParsedInputOf, Procedure } from '../../shared/rpc/define
 import type { Locale } from '../../shared/rpc/dto';
 import { RpcFailure, type FieldError, type RpcError, type RpcResult } from '../../shared/rpc/errors';
 import { translate } from '../../shared/i18n/translate';
+import type { StoreJson } from '../store/protocol';
 import type { SessionState } from '../store/service';
 
 export interface CallContext {
   session: SessionState;
 }
 
-/** The handlers of a group of procedures (one area's module in shared/rpc/procedures). */
+/**
+ * The handlers of a group of procedures (one area's module in shared/rpc/procedures). A handler
+ * may answer with the store worker's JSON text (`store.callJson`) instead of the value.
+ */
 export type HandlersFor<P extends Record<string, Procedure>> = {
-  [N in keyof P]: (input: ParsedInputOf<P[N]>, ctx: CallContext) => Promise<OutputOf<P[N]>>;
+  [N in keyof P]: (
+    input: ParsedInputOf<P[N]>,
+    ctx: CallContext,
+  ) => Promise<OutputOf<P[N]> | StoreJson<OutputOf<P[N]>>>;
 };
 
 export type Handlers = HandlersFor<Contract>;
 
 export interface Router {
+  /** The value may be a StoreJson: transports send `encodeResult(result)` (main/rpc/wire.ts). */
   dispatch(name: string, input: unknown): Promise<RpcResult<unknown>>;
 }
 

@@ -4,7 +4,7 @@ import type { DataChanged } from '../../shared/rpc/dto';
 import { RpcFailure, type FieldError, type RpcErrorCode } from '../../shared/rpc/errors';
 import { siblingEntry, spawnWorker } from '../workers/spawn';
 import type { DomainName, MethodName, MethodOf } from './domains';
-import type { StoreReply, StoreWorkerData, WireError } from './protocol';
+import { StoreJson, type StoreReply, type StoreWorkerData, type WireError } from './protocol';
 
 export class StoreOpenError extends Error {
   constructor(readonly wire: WireError) {
@@ -72,11 +72,24 @@ export class StoreHost extends EventEmitter<{ changed: [DataChanged]; exit: [num
     method: M,
     ...args: Parameters<MethodOf<D, M>>
   ): Promise<ReturnType<MethodOf<D, M>>> {
+    return this.send(domain, method, args, false) as Promise<ReturnType<MethodOf<D, M>>>;
+  }
+
+  /** Like `call`, but the result arrives as JSON text for a transport to pass on as is. */
+  callJson<D extends DomainName, M extends MethodName<D>>(
+    domain: D,
+    method: M,
+    ...args: Parameters<MethodOf<D, M>>
+  ): Promise<StoreJson<ReturnType<MethodOf<D, M>>>> {
+    return this.send(domain, method, args, true) as Promise<StoreJson<ReturnType<MethodOf<D, M>>>>;
+  }
+
+  private send(domain: string, method: string, args: unknown[], json: boolean): Promise<unknown> {
     if (this.closing) return Promise.reject(new RpcFailure('SHUTTING_DOWN', 'errors.SHUTTING_DOWN'));
     const id = this.nextId++;
-    const call = new Promise<ReturnType<MethodOf<D, M>>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'call', id, domain, method, args });
+    const call = new Promise<unknown>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'call', id, domain, method, args, json });
     });
     this.inflight.add(call);
     const forget = () => this.inflight.delete(call);
@@ -89,8 +102,8 @@ export class StoreHost extends EventEmitter<{ changed: [DataChanged]; exit: [num
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.value);
-      else p.reject(fromWire(reply.error));
+      if (!reply.ok) p.reject(fromWire(reply.error));
+      else p.resolve('json' in reply ? new StoreJson(reply.json) : reply.value);
     } else if (reply.type === 'changed') {
       this.emit('changed', reply.change);
     }

@@ -77,7 +77,12 @@ port.on('message', (msg: StoreCall) => {
   try {
     const fn = lookup(msg.domain, msg.method);
     if (!fn) throw new Error(`Unknown store call ${msg.domain}.${msg.method}`);
-    send({ type: 'result', id: msg.id, ok: true, value: fn(...msg.args) });
+    const value = fn(...msg.args);
+    send(
+      msg.json
+        ? { type: 'result', id: msg.id, ok: true, json: JSON.stringify(value) ?? 'null' }
+        : { type: 'result', id: msg.id, ok: true, value },
+    );
   } catch (error) {
     send({ type: 'result', id: msg.id, ok: false, error: toWire(error) });
   }

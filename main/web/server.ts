@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { WEB_EVENTS_PATH, WEB_RPC_PATH, WEB_TOKEN_PARAM, type EventMessage } from '../../shared/rpc/bridge';
 import type { RpcResult } from '../../shared/rpc/errors';
 import type { Router } from '../rpc/router';
+import { encodeResult } from '../rpc/wire';
 import { contentSecurityPolicy } from './csp';
 import { readRendererFile } from './static';
 
@@ -36,9 +37,9 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, result: RpcResult<unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  res.end(encodeResult(result));
 }
 
 const failure = (code: string, message: string): RpcResult<never> => ({

@@ -6,7 +6,7 @@ import { cursorFrom } from './queue';
 export function caseHandlers({ store }: HandlerDeps): HandlersFor<typeof caseProcedures> {
   return {
     'cases.list': ({ view, cursor, limit }, { session }) =>
-      store.call('queue', 'list', view, session.staff.id, cursorFrom(cursor), limit),
+      store.callJson('queue', 'list', view, session.staff.id, cursorFrom(cursor), limit),
     'cases.count': async ({ view }, { session }) => ({
       count: await store.call('queue', 'count', view, session.staff.id),
     }),

@@ -21,7 +21,7 @@ export function queueHandlers({ store }: HandlerDeps): HandlersFor<typeof queueP
   return {
     'queue.counts': (_input, { session }) => store.call('queue', 'counts', session.staff.id),
     'queue.search': ({ text, cursor, limit }) =>
-      store.call('queue', 'search', text, cursorFrom(cursor), limit),
+      store.callJson('queue', 'search', text, cursorFrom(cursor), limit),
     'queue.views.list': (_input, { session }) => store.call('queue', 'views', session.staff.id),
     'queue.views.create': (def, { session }) => store.call('queue', 'createView', session.staff.id, def),
     'queue.views.update': ({ id, definition }, { session }) =>
@@ -31,7 +31,7 @@ export function queueHandlers({ store }: HandlerDeps): HandlersFor<typeof queueP
       return { deleted: true as const };
     },
     'queue.views.page': ({ id, cursor, limit }, { session }) =>
-      store.call('queue', 'viewPage', session.staff.id, id, cursorFrom(cursor), limit),
+      store.callJson('queue', 'viewPage', session.staff.id, id, cursorFrom(cursor), limit),
     'queue.views.count': async ({ id }, { session }) => {
       const count = await store.call('queue', 'viewCount', session.staff.id, id);
       return { count, capped: count > COUNT_CAP };

@@ -2,10 +2,13 @@
  * `npm run bench:queue -- [--cases N] [--data-dir D] [--runs R]`: the queue at scale. Every
  * saved view's first page, next page and count, free-text searches and exact lookups, each
  * measured through the RPC handler path (router.dispatch on a real started app: validation,
- * roles, the store worker round trip) and as the same SQL run directly on better-sqlite3
- * (`baseline`). Seeds the store with the demo generator if it holds fewer than N cases.
+ * roles, the store worker round trip, and the result encoded for the wire as both transports
+ * send it) and as the same SQL run directly on better-sqlite3 (`baseline`). `rpc.worker_echo`
+ * is a bare worker thread echoing a small message: the floor under any call that crosses to the
+ * store worker. Seeds the store with the demo generator if it holds fewer than N cases.
  */
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +18,9 @@ import { QUEUE_VIEWS, type QueueView } from '../shared/domain/views';
 import type { RpcResult } from '../shared/rpc/errors';
 import { startApp } from '../main/app/context';
 import { storeFile } from '../main/config/paths';
-import { COUNTER_SQL, countSql, pageSql, VIEWS } from '../main/store/queue';
-import { classify } from '../main/store/search/text';
+import { encodeResult } from '../main/rpc/wire';
+import { COUNTER_SQL, countSql, pageSql, StatementCache, VIEWS } from '../main/store/queue';
+import { CaseSearch } from '../main/store/search/text';
 import { StoreService } from '../main/store/service';
 
 const { values } = parseArgs({
@@ -98,8 +102,11 @@ async function main(): Promise<void> {
   const app = await startApp({ dataDir, host: 'web', version: 'bench' });
   const raw = new Database(storeFile(dataDir), { readonly: true });
   raw.pragma('cache_size = -65536');
+  // What a transport does with a call: dispatch, then the result as the JSON text it sends.
+  const wire = async (name: string, input: unknown): Promise<string> =>
+    encodeResult(await app.router.dispatch(name, input));
   const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = (await app.router.dispatch(name, input)) as RpcResult<T>;
+    const r = JSON.parse(await wire(name, input)) as RpcResult<T>;
     if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
     return r.value;
   };
@@ -133,7 +140,7 @@ async function main(): Promise<void> {
     const rawFirst = first.all(...params, PAGE + 1) as { sortKey: number; id: string }[];
     push(
       `view.${view}.first_page`,
-      await time(() => call('cases.list', { view, limit: PAGE })),
+      await time(() => wire('cases.list', { view, limit: PAGE })),
       await time(() => first.all(...params, PAGE + 1)),
     );
     const last = rawFirst[PAGE - 1];
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
       const cursor = page.nextCursor;
       push(
         `view.${view}.next_page`,
-        await time(() => call('cases.list', { view, cursor, limit: PAGE })),
+        await time(() => wire('cases.list', { view, cursor, limit: PAGE })),
         await time(() => next.all(...params, last.sortKey, last.id, PAGE + 1)),
       );
     } else console.log(`view.${view}.next_page: skipped, the view has one page (${page.items.length} rows)`);
@@ -152,7 +159,7 @@ async function main(): Promise<void> {
         : () => raw.prepare(countSql(view)).get(...params);
     const n = (await call<{ count: number }>('cases.count', { view })).count;
     console.log(`  ${view}: ${n} cases`);
-    push(`view.${view}.count`, await time(() => call('cases.count', { view })), await time(count));
+    push(`view.${view}.count`, await time(() => wire('cases.count', { view })), await time(count));
   }
 
   // Search terms taken from the store itself, so they match whatever the generator wrote.
@@ -171,55 +178,66 @@ async function main(): Promise<void> {
     short_2: chars.slice(2, 4).join(''),
     absent: '量子纠缠申诉',
   };
+  // The baseline runs the statement the store's search builds for the text, on the raw connection.
+  const rawSearch = new CaseSearch(raw);
+  const rawStatements = new StatementCache(raw);
+  const bareSearch = (text: string) => () => {
+    const q = rawSearch.query(text, null, PAGE);
+    return rawStatements.get(q.sql).all(...q.params);
+  };
   for (const [what, text] of Object.entries(searches)) {
-    const kind = classify(text).kind;
-    const found = await call<{ items: unknown[] }>('queue.search', { text, limit: PAGE });
-    console.log(`search.fts.${what} "${text}" (${kind}): ${found.items.length} rows on the first page`);
-    const ftsSql =
-      kind === 'text'
-        ? raw.prepare(
-            `SELECT c.id FROM case_search s JOIN cases c ON c.id = s.case_id JOIN parties p ON p.case_id = c.id AND p.kind = 'appellant'
-             WHERE case_search MATCH ? ORDER BY s.rowid DESC LIMIT ${PAGE + 1}`,
-          )
-        : null;
-    const phrase = text
-      .split(' ')
-      .filter((w) => [...w].length >= 3)
-      .map((w) => `"${w}"`)
-      .join(' AND ');
-    const base = ftsSql
-      ? () => ftsSql.all(phrase)
-      : () =>
-          raw
-            .prepare(
-              `SELECT s.case_id FROM case_search s WHERE s.rowid > (SELECT max(rowid) - 20000 FROM cases)
-               AND (instr(s.description, ?) > 0 OR instr(s.name, ?) > 0) ORDER BY s.rowid DESC LIMIT ${PAGE + 1}`,
-            )
-            .all(text, text);
+    const found = await call<{ items: unknown[]; kind: string }>('queue.search', { text, limit: PAGE });
+    console.log(`search.fts.${what} "${text}" (${found.kind}): ${found.items.length} rows on the first page`);
     push(
       `search.fts.${what}`,
-      await time(() => call('queue.search', { text, limit: PAGE })),
-      await time(base),
+      await time(() => wire('queue.search', { text, limit: PAGE })),
+      await time(bareSearch(text)),
     );
   }
 
-  const lookups: Record<string, [string, () => unknown]> = {
-    waybill: [
-      sample.waybill,
-      () => raw.prepare('SELECT id FROM cases WHERE waybill_no = ?').all(sample.waybill),
-    ],
-    phone: [
-      sample.phone,
-      () =>
-        raw.prepare("SELECT case_id FROM parties WHERE phone = ? AND kind = 'appellant'").all(sample.phone),
-    ],
-    case_no: [sample.caseNo, () => raw.prepare('SELECT id FROM cases WHERE case_no = ?').all(sample.caseNo)],
+  const lookups: Record<string, string> = {
+    waybill: sample.waybill,
+    phone: sample.phone,
+    case_no: sample.caseNo,
   };
-  for (const [field, [text, base]] of Object.entries(lookups)) {
+  for (const [field, text] of Object.entries(lookups)) {
     const found = await call<{ items: unknown[] }>('queue.search', { text, limit: PAGE });
     console.log(`lookup.${field} ${text}: ${found.items.length} rows`);
-    push(`lookup.${field}`, await time(() => call('queue.search', { text, limit: PAGE })), await time(base));
+    push(
+      `lookup.${field}`,
+      await time(() => wire('queue.search', { text, limit: PAGE })),
+      await time(bareSearch(text)),
+    );
   }
+
+  const echo = new Worker(
+    "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))",
+    { eval: true },
+  );
+  let answered: (() => void) | null = null;
+  echo.on('message', () => answered?.());
+  const echoes = await time(
+    () =>
+      new Promise<void>((resolve) => {
+        answered = resolve;
+        echo.postMessage({
+          type: 'call',
+          id: 1,
+          domain: 'queue',
+          method: 'count',
+          args: ['all', ctx.staffId],
+        });
+      }),
+  );
+  await echo.terminate();
+  metrics.push({
+    name: 'rpc.worker_echo',
+    unit: 'ms',
+    p50: r2(quantile(echoes, 0.5)),
+    p95: r2(quantile(echoes, 0.95)),
+    peak_rss_mb: Math.round(peakRss),
+  });
+  console.log(`rpc.worker_echo: p50 ${r2(quantile(echoes, 0.5))} ms, p95 ${r2(quantile(echoes, 0.95))} ms`);
 
   raw.close();
   await app.close();

@@ -3,7 +3,7 @@ import { normaliseMainlandPhone } from '../../../shared/domain/phone';
 import { normaliseWaybill } from '../../../shared/domain/waybill';
 import { SHORT_SEARCH_WINDOW, type SearchKind } from '../../../shared/domain/views';
 import type { CasePage } from '../../../shared/rpc/dto';
-import { APPELLANT, COLUMNS, StatementCache, toPage, type Cursor, type Row } from '../queue';
+import { APPELLANT, COLUMNS, StatementCache, toPage, type Cursor } from '../queue';
 
 /**
  * The queue's one search box. It decides what the text is:
@@ -51,7 +51,7 @@ export class CaseSearch {
 
   search(raw: string, cursor: Cursor | null, limit: number): SearchPage {
     const q = this.query(raw, cursor, limit);
-    const rows = this.stmts.get(q.sql).all(...q.params) as (Row & { sortKey: number })[];
+    const rows = this.stmts.pages(q.sql).all(...q.params);
     return q.exact
       ? { kind: q.kind, ...toPage(rows, EXACT_LIMIT), nextCursor: null }
       : { kind: q.kind, ...toPage(rows, limit) };

@@ -17,7 +17,7 @@ import {
   StatementCache,
   toPage,
   type Cursor,
-  type Row,
+  type PageRow,
   type ViewContext,
 } from '../queue';
 
@@ -179,7 +179,13 @@ export class UserViews {
     const k = keyset(key, 'c.id', view.sort.direction === 'asc' ? 'ASC' : 'DESC', cursor !== null);
     if (cursor) params.push(cursor.key, cursor.id);
     const sql = `SELECT ${COLUMNS}, ${key} AS sortKey FROM cases c ${APPELLANT} WHERE ${where} ${k.after} ${k.order} LIMIT ?`;
-    return toPage(this.db.prepare(sql).all(...params, limit + 1) as (Row & { sortKey: number })[], limit);
+    return toPage(
+      this.db
+        .prepare(sql)
+        .raw()
+        .all(...params, limit + 1) as PageRow[],
+      limit,
+    );
   }
 
   /** The count, or COUNT_CAP + 1 meaning "more than COUNT_CAP". */

@@ -27,7 +27,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '1000000' },
     'data-dir': { type: 'string' },
-    runs: { type: 'string', default: '60' },
+    runs: { type: 'string', default: '300' },
   },
 });
 const cases = Number(values.cases);

@@ -285,6 +285,9 @@ export class SyncEngine {
       // The server reads the next page while this one is written (it follows on where this one ends).
       const next = page.hasMore ? this.requestPage(page.toVersion, 0, signal) : null;
       next?.catch(() => undefined); // awaited below; an error here must not go unhandled meanwhile
+      // fetch() only writes the request once the event loop turns; the apply below blocks this
+      // thread for hundreds of ms, so without this turn the server would start only after it.
+      if (next) await new Promise((r) => setImmediate(r));
       this.applyPage(page, effects);
       if (!next) return;
       // A page that was not applied (a late duplicate) leaves the cursor behind: ask again from it.

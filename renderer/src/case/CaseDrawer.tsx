@@ -23,8 +23,14 @@ import './case.css';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
-/** Layers that handle Esc themselves: the drawer, dialogs, popovers and dropdowns. */
-const OWN_ESCAPE = '.ant-drawer, .ant-modal-wrap, .ant-popover, .ant-select-dropdown, .ant-picker-dropdown';
+/** Layers that handle Esc themselves (the drawer, dialogs, popovers, dropdowns) while they are shown. */
+const OWN_ESCAPE = [
+  '.ant-drawer',
+  '.ant-modal-wrap',
+  '.ant-popover:not(.ant-popover-hidden)',
+  '.ant-select-dropdown:not(.ant-select-dropdown-hidden)',
+  '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+].join(', ');
 
 /**
  * The open case: lifecycle facts and the transitions the user may take (each opening its form),

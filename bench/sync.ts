@@ -1,7 +1,8 @@
 /**
  * `npm run bench:sync -- [--database-url URL] [--cases N] [--push N] [--samples N]`: team sync on
  * loopback. The real Fastify server (PostgreSQL at URL, else PGlite in memory, named in `params`)
- * and real workstation engines on SQLite files over HTTP:
+ * in a worker thread of its own (bench/sync-server.ts: a deployment's server is never in the
+ * workstation's thread), and real workstation engines on SQLite files over HTTP:
  * - push: createCase mutations/s from one workstation, batches of 50;
  * - pull_apply and bootstrap_100k: a new workstation pulls N server cases (one register event each)
  *   into SQLite, pages of the engine's default size (MAX_PULL_LIMIT, 5,000), each page one transaction;
@@ -12,14 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildServer, createStaff } from '../server/app';
-import { openPglite, openPostgres, type SyncDb } from '../server/db';
-import { migrateServer } from '../server/migrate';
+import { openPostgres } from '../server/db';
+import { spawnWorker } from '../main/workers/spawn';
 import { registerAppealSchema } from '../shared/domain/appeal';
 import { SyncEngine } from '../main/sync/engine';
 import { SyncLoop } from '../main/sync/loop';
 import { HttpTransport } from '../main/sync/transport';
 import { StoreService } from '../main/store/service';
+import type { FromSyncServer, SyncServerData, ToSyncServer } from './sync-server';
 
 const { values } = parseArgs({
   options: {
@@ -58,15 +59,16 @@ const pct = (xs: number[], p: number) =>
 const round = (x: number) => Math.round(x * 10) / 10;
 const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
-async function openDb(): Promise<{ db: SyncDb; drop: () => Promise<void> }> {
-  if (!url) return { db: await openPglite(), drop: async () => undefined };
+/** The PostgreSQL database of this run (created here, dropped at the end); none for PGlite. */
+async function openDb(): Promise<{ databaseUrl?: string; drop: () => Promise<void> }> {
+  if (!url) return { drop: async () => undefined };
   const name = `desk_bench_${Date.now()}`;
   const admin = openPostgres(url);
   await admin.query(`CREATE DATABASE ${name}`);
   const scoped = new URL(url);
   scoped.pathname = `/${name}`;
   return {
-    db: openPostgres(scoped.href),
+    databaseUrl: scoped.href,
     drop: async () => {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
       await admin.close();
@@ -75,8 +77,7 @@ async function openDb(): Promise<{ db: SyncDb; drop: () => Promise<void> }> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-sync-'));
-const { db, drop } = await openDb();
-await migrateServer(db);
+const { databaseUrl, drop } = await openDb();
 const users = Array.from({ length: WORKSTATIONS + 1 }, (_, i) => ({
   id: `u-${i}`,
   username: `user${i}`,
@@ -84,9 +85,29 @@ const users = Array.from({ length: WORKSTATIONS + 1 }, (_, i) => ({
   roles: ['handler'],
   password: `password-${i}`,
 }));
-for (const u of users) await createStaff(db, u);
-const app = await buildServer({ db });
-const base = await app.listen({ host: '127.0.0.1', port: 0 });
+// The server runs in its own thread (bench/sync-server.ts), as it runs apart from workstations in
+// any deployment; its database is reached through it.
+const server = spawnWorker(new URL('./sync-server.ts', import.meta.url), {
+  databaseUrl,
+  staff: users,
+} satisfies SyncServerData);
+const replies = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
+let closed: () => void = () => undefined;
+const base = await new Promise<string>((resolve, reject) => {
+  server.once('error', reject);
+  server.on('message', (m: FromSyncServer) => {
+    if (m.type === 'ready') resolve(m.base);
+    else if (m.type === 'closed') closed();
+    else if (m.type === 'result') replies.get(m.id)?.resolve(m.rows);
+    else replies.get(m.id)?.reject(new Error(m.message));
+  });
+});
+let nextQuery = 0;
+function serverQuery(sql: string, params: unknown[] = []): Promise<unknown[]> {
+  const id = nextQuery++;
+  server.postMessage({ type: 'query', id, sql, params } satisfies ToSyncServer);
+  return new Promise((resolve, reject) => replies.set(id, { resolve, reject }));
+}
 
 async function workstation(i: number) {
   const u = users[i]!;
@@ -186,7 +207,7 @@ const metrics: {
 // bootstrap: CASES more server cases written in bulk, then a brand-new workstation pulls everything.
 {
   const intake = JSON.stringify(appeal(Date.now()));
-  await db.query(
+  await serverQuery(
     `WITH n AS (SELECT g, (SELECT version FROM sync_spaces WHERE space_id = 'site') + g AS v FROM generate_series(1, $1::int) g),
      c AS (INSERT INTO cases (id, space_id, case_no, status, assignee_id, lifecycle, intake, columns, created_at, updated_at, version)
        SELECT gen_random_uuid()::text, 'site', 'SS20261121' || lpad(g::text, 6, '0'), 'registered', NULL,
@@ -196,7 +217,7 @@ const metrics: {
        SELECT id, 'site', version, 'transition.register', 'u-0', 'ws-0', '{}'::jsonb, 0, 0, NULL FROM c`,
     [CASES, intake],
   );
-  await db.query(`UPDATE sync_spaces SET version = version + $1 WHERE space_id = 'site'`, [CASES]);
+  await serverQuery(`UPDATE sync_spaces SET version = version + $1 WHERE space_id = 'site'`, [CASES]);
   const w = await workstation(WORKSTATIONS);
   const started = performance.now();
   await w.engine.syncOnce();
@@ -223,8 +244,11 @@ const metrics: {
   w.store.close();
 }
 
-await app.close();
-await db.close();
+await new Promise<void>((resolve) => {
+  closed = resolve;
+  server.postMessage({ type: 'close' } satisfies ToSyncServer);
+});
+await server.terminate();
 await drop();
 rmSync(dir, { recursive: true, force: true });
 console.log(
@@ -232,6 +256,7 @@ console.log(
     bench: 'sync',
     params: {
       backend: url ? 'postgresql' : 'pglite (in memory; no --database-url)',
+      server: 'own worker thread (Fastify and its database client apart from the workstations)',
       cases: CASES,
       push: PUSH,
       samples: SAMPLES,

@@ -19,6 +19,8 @@ export default defineConfig({
           // Demo data generation (main/seed/source.ts): without it the app's demo load runs inline.
           'seed-worker': resolve(import.meta.dirname, 'main/seed/worker.ts'),
           'sync-worker': resolve(import.meta.dirname, 'main/sync/worker.ts'),
+          // A case export's rows are read on this thread while the job worker writes the file (main/export/pipeline.ts).
+          'export-reader': resolve(import.meta.dirname, 'main/export/reader.ts'),
           web: resolve(import.meta.dirname, 'main/web/start.ts'),
         },
         // The web host's PDF printer (main/pdf/chromium.ts) loads it at run time; bundled, it looks for its own package.json.

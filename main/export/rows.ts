@@ -76,8 +76,9 @@ export function countRows(
   db: Database.Database,
   source: CaseExportRequest['source'],
   staffId: string,
+  now = Date.now(),
 ): number {
-  const { sql, params } = caseRowsQuery(source, staffId);
+  const { sql, params } = caseRowsQuery(source, staffId, now);
   const from = sql.indexOf(' FROM ');
   const orderBy = sql.lastIndexOf(' ORDER BY ');
   // Every case has exactly one appellant, so the count needs no join (at 1M rows: ~1.5 s → ~0.1 s).

@@ -8,15 +8,18 @@ import type { Cell } from './rows';
 export const XLSX_ROWS_PER_SHEET = 1_048_575;
 
 export interface WriteOptions {
-  /** Called every `progressEvery` rows with the rows written so far. */
+  /** Called about every `progressEvery` rows (between batches) with the rows written so far. */
   onProgress?: (rows: number) => void;
   progressEvery?: number;
-  /** Checked between rows: a cancelled export stops and reports it. */
+  /** Checked between batches: a cancelled export stops and reports it. */
   signal?: AbortSignal;
   /** For tests of the roll-over; defaults to Excel's limit. */
   rowsPerSheet?: number;
   sheetName?: string;
 }
+
+/** An export's rows come in batches, as the reader thread (pipeline.ts) posts them. */
+export type RowBatches = AsyncIterable<Cell[][]> | Iterable<Cell[][]>;
 
 export class ExportCancelled extends Error {
   constructor() {
@@ -74,6 +77,20 @@ export function caseWorkbookOptions(file: string) {
   };
 }
 
+/** Between batches: stops if cancelled, and every `progressEvery` rows reports progress. */
+function progressEvery(options: WriteOptions): (rows: number) => Promise<void> {
+  const every = options.progressEvery ?? 10_000;
+  let next = every;
+  return async (rows) => {
+    if (options.signal?.aborted) throw new ExportCancelled();
+    if (rows < next) return;
+    next = rows + every;
+    options.onProgress?.(rows);
+    // Lets a cancel message in (and the zip stream take what was written).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+}
+
 async function flush(out: WriteStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
@@ -82,27 +99,24 @@ async function flush(out: WriteStream, chunk: string): Promise<void> {
 export async function writeCsv(
   file: string,
   headers: readonly string[],
-  rows: Iterable<Cell[]>,
+  batches: RowBatches,
   options: WriteOptions = {},
 ): Promise<number> {
   const out = createWriteStream(file);
-  const every = options.progressEvery ?? 10_000;
+  const progress = progressEvery(options);
   let buffer = '\uFEFF' + headers.map(csvField).join(',') + '\r\n';
   let n = 0;
   try {
-    for (const row of rows) {
-      buffer += row.map(csvField).join(',') + '\r\n';
-      n++;
-      if (buffer.length > 1 << 20) {
-        await flush(out, buffer);
-        buffer = '';
+    for await (const rows of batches) {
+      for (const row of rows) {
+        buffer += row.map(csvField).join(',') + '\r\n';
+        if (buffer.length > 1 << 20) {
+          await flush(out, buffer);
+          buffer = '';
+        }
       }
-      if (n % every === 0) {
-        if (options.signal?.aborted) throw new ExportCancelled();
-        options.onProgress?.(n);
-        // Let a cancel message in.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      n += rows.length;
+      await progress(n);
     }
     await flush(out, buffer);
     out.end();
@@ -123,12 +137,14 @@ export async function writeCsv(
 export async function writeXlsx(
   file: string,
   headers: readonly string[],
-  rows: Iterable<Cell[]>,
+  batches: RowBatches,
   options: WriteOptions = {},
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(caseWorkbookOptions(file));
+  // Our own file stream (exceljs would open the same one), so that a failed export closes it.
+  const out = createWriteStream(file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...caseWorkbookOptions(file), stream: out });
   const perSheet = options.rowsPerSheet ?? XLSX_ROWS_PER_SHEET;
-  const every = options.progressEvery ?? 10_000;
+  const progress = progressEvery(options);
   const base = options.sheetName ?? '数据';
   let sheet: ExcelJS.Worksheet | null = null;
   let sheets = 0;
@@ -141,22 +157,25 @@ export async function writeXlsx(
     sheet.addRow([...headers]).commit();
     inSheet = 0;
   };
-  startSheet();
-  for (const row of rows) {
-    if (inSheet === perSheet) startSheet();
-    sheet!.addRow(row.map(safe)).commit();
-    inSheet++;
-    n++;
-    if (n % 1000 === 0) await waitForZip(sheet!);
-    if (n % every === 0) {
-      if (options.signal?.aborted) throw new ExportCancelled();
-      options.onProgress?.(n);
-      // Lets a cancel message in, and the zip stream take what was written.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  try {
+    startSheet();
+    for await (const rows of batches) {
+      for (const row of rows) {
+        if (inSheet === perSheet) startSheet();
+        sheet!.addRow(row.map(safe)).commit();
+        inSheet++;
+        if (++n % 1000 === 0) await waitForZip(sheet!);
+      }
+      await progress(n);
     }
+    (sheet as ExcelJS.Worksheet | null)?.commit();
+    await workbook.commit();
+  } catch (error) {
+    // The zip may still write what it had: into a closed file, quietly.
+    out.on('error', () => undefined);
+    out.destroy();
+    throw error;
   }
-  (sheet as ExcelJS.Worksheet | null)?.commit();
-  await workbook.commit();
   options.onProgress?.(n);
   return n;
 }

@@ -25,6 +25,7 @@ port.on('message', (request: JobRequest) => {
   runJob(db, spec, {
     signal: controller.signal,
     progress: (done, total) => post({ type: 'progress', jobId, done, total }),
+    nativeBinding: data.nativeBinding,
   })
     .then((result) => post({ type: 'done', jobId, result }))
     .catch((error: unknown) =>

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,24 +11,7 @@ import { runJob } from '../../../main/jobs/run';
 import { noticeFor } from '../../../main/stats/notice';
 import { tempDir } from '../../support/temp';
 import { buildFixtureStore } from './fixture';
-
-/** Debian's python3 with python3-openpyxl: software that is not ours reads the files back. */
-const PYTHON = '/usr/bin/python3';
-
-function python(script: string, ...args: string[]): unknown {
-  return JSON.parse(execFileSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8' }));
-}
-
-const READ_XLSX = `
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, ensure_ascii=False, default=str))
-`;
-const READ_CSV = `
-import csv, json, sys
-with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
-    print(json.dumps(list(csv.reader(f)), ensure_ascii=False))
-`;
+import { python, READ_CSV, READ_XLSX } from './read-back';
 
 const noop = { signal: new AbortController().signal, progress: () => undefined };
 
@@ -149,7 +131,7 @@ print(json.dumps([ws.cell(row=2, column=5).number_format, ws.cell(row=2, column=
   it('rows beyond a sheet’s limit continue on a new sheet under the same header', async () => {
     const file = join(dir.path, 'rollover.xlsx');
     const rows = Array.from({ length: 7 }, (_, i) => [`行${i}`, i]);
-    await writeXlsx(file, ['名称', '序号'], rows, { rowsPerSheet: 3 });
+    await writeXlsx(file, ['名称', '序号'], [rows], { rowsPerSheet: 3 });
     const sheets = python(READ_XLSX, file) as Record<string, unknown[][]>;
     expect(Object.keys(sheets)).toEqual(['数据', '数据2', '数据3']);
     expect(sheets['数据']).toEqual([
@@ -167,11 +149,11 @@ print(json.dumps([ws.cell(row=2, column=5).number_format, ws.cell(row=2, column=
   it('a cancelled export stops', async () => {
     const controller = new AbortController();
     controller.abort();
-    const rows = (function* () {
-      for (let i = 0; ; i++) yield [i];
+    const batches = (function* () {
+      for (let i = 0; ; i++) yield [[i]];
     })();
     await expect(
-      writeXlsx(join(dir.path, 'cancelled.xlsx'), ['n'], rows, {
+      writeXlsx(join(dir.path, 'cancelled.xlsx'), ['n'], batches, {
         signal: controller.signal,
         progressEvery: 100,
       }),

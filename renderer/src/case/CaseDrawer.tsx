@@ -122,7 +122,9 @@ function OpenCase({ detail, reference }: { detail: CaseDetail; reference: Refere
                     description={errorText(history.error, translator)}
                   />
                 )}
-                {history.data && <CaseTimeline history={history.data} reference={reference} />}
+                {history.data && (
+                  <CaseTimeline caseId={detail.id} history={history.data} reference={reference} />
+                )}
               </>
             ),
           },

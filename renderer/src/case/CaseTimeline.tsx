@@ -2,11 +2,12 @@ import { Timeline, Typography } from 'antd';
 import type { TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventView, ReferenceData } from '../../../shared/rpc/dto';
-import { carrierName } from '../format/names';
+import { carrierName, staffName } from '../format/names';
 import { formatShanghaiDateTime } from '../format/time';
 import { useLocale, useTranslator } from '../i18n/hooks';
+import { useRpcQuery } from '../rpc/queries';
 import { StatusTag } from '../queue/StatusTag';
-import { eventDetails, eventName, transitionOf } from './eventText';
+import { eventDetails, eventName, transitionOf, type DetailContext } from './eventText';
 
 /** Dot colours: the end of a case green, pressure on the carrier red, a dead end grey. */
 const COLORS: Partial<Record<string, string>> = {
@@ -19,26 +20,35 @@ const COLORS: Partial<Record<string, string>> = {
 
 /** 办理记录: the case's audit trail, oldest first, each entry with who did it where. */
 export function CaseTimeline({
+  caseId,
   history,
   reference,
 }: {
+  caseId: string;
   history: readonly CaseEventView[];
   reference: ReferenceData | undefined;
 }) {
   const { t } = useTranslation();
   const translator = useTranslator();
   const locale = useLocale();
-  const carrier = (id: string) =>
-    carrierName(
-      reference?.carriers.find((c) => c.id === id),
-      locale,
-    );
+  // The linked appeals' numbers (links are never removed, so every "关联申诉" entry finds its own).
+  const casework = useRpcQuery('casework.view', { caseId });
+  const context: DetailContext = {
+    translator,
+    carrierName: (id) =>
+      carrierName(
+        reference?.carriers.find((c) => c.id === id),
+        locale,
+      ),
+    staffName: (id) => staffName(reference?.staff ?? [], id) ?? id,
+    caseNo: (id) => casework.data?.links.find((l) => l.caseId === id)?.caseNo ?? '',
+  };
 
   if (history.length === 0)
     return <Typography.Text type="secondary">{t('case.timeline.empty')}</Typography.Text>;
 
   const items: NonNullable<TimelineProps['items']> = history.map((event) => {
-    const details = eventDetails(event, { translator, carrierName: carrier });
+    const details = eventDetails(event, context);
     return {
       key: event.seq,
       color: COLORS[transitionOf(event.type) ?? ''] ?? 'blue',

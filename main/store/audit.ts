@@ -50,6 +50,7 @@ export class AuditLog {
   private readonly moveHead: Database.Statement;
   private readonly insertAll: BulkInsert;
   private readonly moveHeads: Database.Statement<[string]>;
+  private readonly heads: Database.Statement<[string], { case_id: string; seq: number; hash: string }>;
 
   constructor(db: Database.Database) {
     this.head = db.prepare('SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
@@ -63,6 +64,12 @@ export class AuditLog {
       'INSERT INTO case_events (case_id, seq, type, actor_id, workstation, at, status, data, prev_hash, hash)',
       10,
     );
+    this.heads = db.prepare(
+      `SELECT e.case_id, e.seq, e.hash FROM case_events e
+         JOIN (SELECT case_id, max(seq) AS seq FROM case_events
+                WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id) h
+           ON e.case_id = h.case_id AND e.seq = h.seq`,
+    );
     this.moveHeads = db.prepare(
       `UPDATE cases SET audit_seq = head.value ->> 1 FROM json_each(?) AS head WHERE cases.id = head.value ->> 0`,
     );
@@ -75,16 +82,20 @@ export class AuditLog {
   }
 
   /**
-   * Appends events in order, reading each case's chain head once and moving it once, and
+   * Appends events in order, reading the cases' chain heads at once and moving each once, and
    * inserting many per statement (BulkInsert): for bulk writers (a pulled page). The chains are the
    * same as from one `append` per event.
    */
   appendAll(entries: readonly { event: NewEvent; actor: Actor }[]): void {
     if (entries.length === 0) return;
-    const heads = new Map<string, { seq: number; hash: string }>();
+    // Every case's chain head in one statement, not one per case; a case without one starts at genesis.
+    const caseIds = [...new Set(entries.map((e) => e.event.caseId))];
+    const heads = new Map(
+      this.heads.all(JSON.stringify(caseIds)).map((h) => [h.case_id, { seq: h.seq, hash: h.hash }]),
+    );
     const rows: unknown[][] = [];
     for (const { event, actor } of entries) {
-      const head = heads.has(event.caseId) ? heads.get(event.caseId) : this.head.get(event.caseId);
+      const head = heads.get(event.caseId);
       const f = chainFields(event, actor, head);
       const hash = eventHash(f);
       rows.push([

@@ -58,6 +58,32 @@ describe('a pulled page written in bulk', () => {
     expect(count(b, `SELECT count(*) AS n FROM sync_case_base`)).toBe(CASES);
   });
 
+  it('continues the audit chains that earlier pages started', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => a.register(`SF${String(1234567890000 + i)}`));
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    for (const id of ids.slice(0, 4)) a.accept(id);
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    a.claim(ids[0]!);
+    a.claim(ids[1]!);
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+
+    expect(verifyAuditTrail(b.store.db).firstBreak).toBeNull();
+    const types = (id: string) =>
+      (
+        b.store.db.prepare('SELECT type FROM case_events WHERE case_id = ? ORDER BY seq').all(id) as {
+          type: string;
+        }[]
+      ).map((r) => r.type);
+    expect(types(ids[0]!)).toEqual(['transition.register', 'transition.accept', 'claim']);
+    expect(types(ids[3]!)).toEqual(['transition.register', 'transition.accept']);
+    expect(types(ids[5]!)).toEqual(['transition.register']);
+    expect(count(b, `SELECT count(*) AS n FROM cases WHERE audit_seq = 3`)).toBe(2);
+    expect(count(b, `SELECT count(*) AS n FROM cases WHERE audit_seq = 2`)).toBe(2);
+  });
+
   it('is read by the server in chunks of one snapshot without losing or repeating a case or event', async () => {
     // 2,500 cases written straight into the server (as bench/sync.ts does): one 5,000-case page
     // is three read chunks of cases and three version ranges of events.

@@ -193,20 +193,30 @@ export const deskEvents = sqliteTable('desk_events', {
 });
 
 /** Mutations waiting to be pushed to the sync server (the team-sync issue fills this). */
-export const syncOutbox = sqliteTable('sync_outbox', {
-  seq: integer('seq').primaryKey(),
-  mutationId: text('mutation_id').notNull().unique(),
-  name: text('name').notNull(),
-  args: text('args').notNull(),
-  caseId: text('case_id'),
-  actorId: text('actor_id').notNull(),
-  occurredAt: integer('occurred_at').notNull(),
-  state: text('state', { enum: ['pending', 'acked', 'rejected'] })
-    .notNull()
-    .default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
-});
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    seq: integer('seq').primaryKey(),
+    mutationId: text('mutation_id').notNull().unique(),
+    name: text('name').notNull(),
+    args: text('args').notNull(),
+    caseId: text('case_id'),
+    actorId: text('actor_id').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    state: text('state', { enum: ['pending', 'acked', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    // The outbox keeps every sent intent; the sync engine asks only about pending ones (which cases
+    // wait, the next batch, the count), on every pulled page: partial, so it stays as small as they.
+    index('sync_outbox_pending_idx')
+      .on(t.caseId)
+      .where(sql`state = 'pending'`),
+  ],
+);
 
 /** Per-day counters for case numbers (SS-YYYYMMDD-NNNNNN). */
 export const caseNumberCounters = sqliteTable('case_number_counters', {

@@ -1,0 +1,1 @@
+CREATE INDEX `sync_outbox_pending_idx` ON `sync_outbox` (`case_id`) WHERE state = 'pending';

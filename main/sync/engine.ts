@@ -12,7 +12,7 @@ import type { SyncCase } from '../../shared/sync/rules';
 import { AuditLog, type Actor, type NewEvent } from '../store/audit';
 import { BulkInsert } from '../store/bulk';
 import { isUnattendedActor, WORKSTATION_ACTORS } from './actors';
-import { CaseMaterializer } from './materialize';
+import { byId, CaseMaterializer } from './materialize';
 import { SyncHttpError, type Transport } from './transport';
 
 export interface Clock {
@@ -199,9 +199,14 @@ export class SyncEngine {
   }
 
   private pendingBatch(): OutboxRow[] {
-    return this.db
-      .prepare(`SELECT * FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`)
-      .all(MAX_PUSH_MUTATIONS) as OutboxRow[];
+    return (
+      this.db
+        // Named: by its own choice SQLite walks the whole outbox in seq order to the first pending rows.
+        .prepare(
+          `SELECT * FROM sync_outbox INDEXED BY sync_outbox_pending_idx WHERE state = 'pending' ORDER BY seq LIMIT ?`,
+        )
+        .all(MAX_PUSH_MUTATIONS) as OutboxRow[]
+    );
   }
 
   async pushAll(effects: SyncEffects = { caseIds: [], conflictsAdded: 0 }): Promise<void> {
@@ -384,7 +389,9 @@ export class SyncEngine {
       if (page.fromVersion !== this.cursor || (epoch !== null && epoch !== page.serverEpoch)) return;
       const stored = new Set(
         this.sql.upsertBases
-          .all<{ case_id: string }>(page.cases.map((c) => [c.id, c.version, JSON.stringify(c)]))
+          .all<{ case_id: string }>(
+            [...page.cases].sort(byId).map((c) => [c.id, c.version, JSON.stringify(c)]),
+          )
           .map((r) => r.case_id),
       );
       const touched = this.resolveIn(page.mutationResults, this.seqOffset, effects);

@@ -110,6 +110,12 @@ test('takes a registered appeal through accept → transfer → carrier reply �
 
   // registered, claimed, phone revealed, five transitions: every step is in the audit trail.
   await expect(drawer.getByRole('tab', { name: /办理记录/ })).toHaveText('办理记录（8）');
+  // Read as a handler reads them: who it moved from and to by name, the field shown, no ids or JSON.
+  await drawer.getByRole('tab', { name: /办理记录/ }).click();
+  const entry = (name: string) =>
+    drawer.locator('.event', { has: page.locator('.event-name', { hasText: new RegExp(`^${name}$`) }) });
+  await expect(entry('认领').locator('.event-data-row')).toHaveText(['原承办人未分配', '新承办人本机操作员']);
+  await expect(entry('查看个人信息').locator('.event-data-row')).toHaveText(['查看项联系电话']);
   await expect(page.getByRole('group', { name: '下一步' }).getByRole('button')).toHaveText(['重新开启']);
   await expect(count(page, 'open')).toHaveText(String(open0));
   await expect(count(page, 'closed')).toHaveText(String(closed0 + 1));
@@ -137,4 +143,9 @@ test('shows an earlier appeal with the same waybill while registering and links 
   await page.keyboard.press('Enter');
   const drawer = page.getByRole('dialog', { name: /案件 SS/ });
   await expect(drawer.locator('.case-links')).toContainText(firstNo!);
+  await drawer.getByRole('tab', { name: /办理记录/ }).click();
+  await expect(drawer.locator('.event', { hasText: '关联申诉' }).locator('.event-data-row')).toHaveText([
+    `关联申诉${firstNo}`,
+    '关联依据同运单号',
+  ]);
 });

@@ -202,4 +202,20 @@ test('a mediator takes a case into mediation, records two sessions and an agreem
     'mediation.outcome_recorded',
     'mediation.exported',
   ]);
+
+  // The 办理记录 reads them with the workspace's own words: no field names, ids, fen or JSON.
+  await page.keyboard.press('Escape');
+  await expect(ws).toBeHidden();
+  await drawer.getByRole('tab', { name: /办理记录/ }).click();
+  const entries = (name: string) =>
+    drawer.locator('.event', { has: page.locator('.event-name', { hasText: new RegExp(`^${name}$`) }) });
+  const rowsOf = (name: string) => entries(name).locator('.event-data-row');
+  await expect(rowsOf('记录调解代表')).toHaveText(['代表哪一方企业代表', '记录项姓名、电话', '替换原代表否']);
+  await expect(entries('记录调解经过').nth(1).locator('.event-data-row').nth(1)).toHaveText('方式现场');
+  await expect(rowsOf('记录调解协议')).toHaveText([
+    '协议内容企业于5个工作日内向申请人赔付。',
+    '金额250.50 元',
+  ]);
+  await expect(rowsOf('记录调解结果')).toHaveText(['结果达成协议']);
+  await expect(rowsOf('导出调解记录')).toHaveText(['含个人信息申诉人姓名、联系电话、企业代表']);
 });

@@ -1,0 +1,139 @@
+/**
+ * `npx tsx bench/_sync-apply.ts [--cases N] [--drop-trigger NAME]…`: the workstation's half of a
+ * bootstrap alone. Pages of 5,000 server cases (one register event each, like bench/sync.ts) are
+ * built in memory first and served by a transport without a server, so only the real engine's
+ * apply into SQLite is timed: seconds, µs a case, and each page's transaction in ms (they grow
+ * as the store fills). `--drop-trigger` removes a trigger first, to see what it costs.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { StoreService } from '../main/store/service';
+import { SyncEngine } from '../main/sync/engine';
+import type { Transport } from '../main/sync/transport';
+import { registerAppealSchema } from '../shared/domain/appeal';
+import { MAX_PULL_LIMIT, type PullResponse, type SyncEvent } from '../shared/sync/protocol';
+import type { SyncCase } from '../shared/sync/rules';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100000' },
+    'drop-trigger': { type: 'string', multiple: true, default: [] },
+  },
+});
+const CASES = Number(values.cases);
+
+const intake = JSON.parse(
+  JSON.stringify(
+    registerAppealSchema.parse({
+      channel: 'phone_12305',
+      receivedAt: Date.now(),
+      appellant: { name: '王小明', phone: '13912345678', role: 'recipient' },
+      carrierId: 'sf',
+      waybillNo: 'SF1234567890123',
+      serviceType: 'express',
+      originProvince: '440000',
+      destProvince: '330000',
+      category: 'loss',
+      reason: 'compensation_amount',
+      description: '快件显示已签收，但本人并未收到。',
+      demand: 'compensation',
+      demandAmountYuan: 300,
+      priorComplaint: { made: true, date: '2026-11-10', result: '企业称已赔付50元' },
+    }),
+  ),
+) as SyncCase['intake'];
+const lifecycle: SyncCase['lifecycle'] = {
+  status: 'registered',
+  transferCount: 0,
+  transferRoundsExceeded: false,
+  supervised: false,
+  supervisionReminders: 0,
+  escalatedToSupervision: false,
+  reopenCount: 0,
+};
+
+// As JSON text, as they come over HTTP: the engine's page starts from JSON.parse.
+const pages: string[] = [];
+for (let from = 0; from < CASES; from += MAX_PULL_LIMIT) {
+  const to = Math.min(CASES, from + MAX_PULL_LIMIT);
+  const cases: SyncCase[] = [];
+  const events: SyncEvent[] = [];
+  for (let version = from + 1; version <= to; version++) {
+    const id = randomUUID();
+    cases.push({
+      id,
+      caseNo: `SS20261121${String(version).padStart(6, '0')}`,
+      status: 'registered',
+      assigneeId: null,
+      lifecycle,
+      intake,
+      columns: {},
+      createdAt: 0,
+      updatedAt: 0,
+      version,
+    });
+    events.push({
+      caseId: id,
+      version,
+      type: 'transition.register',
+      actorUserId: 'u-0',
+      workstation: 'ws-0',
+      data: {},
+      occurredAt: 0,
+      appliedAt: 0,
+      mutationId: null,
+    });
+  }
+  const page: PullResponse = {
+    serverEpoch: 'bench',
+    lastMutationId: 0,
+    mutationResults: [],
+    fromVersion: from,
+    toVersion: to,
+    hasMore: to < CASES,
+    cases,
+    events,
+  };
+  pages.push(JSON.stringify(page));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-bench-sync-apply-'));
+const store = StoreService.open({ file: join(dir, 'ws.sqlite') });
+for (const name of values['drop-trigger']) store.db.exec(`DROP TRIGGER "${name.replaceAll('"', '')}"`);
+let served = 0;
+const transport: Transport = {
+  push: () => Promise.reject(new Error('nothing to push')),
+  pull: () => Promise.resolve(JSON.parse(pages[served++]!) as PullResponse),
+};
+const engine = new SyncEngine(
+  store.db,
+  transport,
+  { now: () => Date.now() },
+  { userId: 'u-0', workstation: 'ws-0' },
+);
+// Each page's transaction, timed from the outside: the engine applies pages in `applyPage`.
+const perPage: number[] = [];
+const applyPage = Reflect.get(SyncEngine.prototype, 'applyPage') as (...args: unknown[]) => void;
+Reflect.set(engine, 'applyPage', function (this: SyncEngine, ...args: unknown[]) {
+  const started = performance.now();
+  applyPage.apply(this, args);
+  perPage.push(Math.round(performance.now() - started));
+});
+
+const started = performance.now();
+await engine.syncOnce();
+const seconds = (performance.now() - started) / 1000;
+store.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    bench: 'sync-apply',
+    params: { cases: CASES, pageSize: MAX_PULL_LIMIT, droppedTriggers: values['drop-trigger'] },
+    seconds: Math.round(seconds * 100) / 100,
+    usPerCase: Math.round((seconds * 1e6) / CASES),
+    pageMs: perPage,
+  }),
+);

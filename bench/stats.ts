@@ -32,7 +32,11 @@ const { values } = parseArgs({
 
 const SOURCE = { kind: 'view', view: 'all' } as const;
 
-/** Child mode: one export, then `{ seconds, rows, bytes, peak_rss_mb }` on stdout. */
+/**
+ * Child mode: one export, then `{ seconds, rows, bytes, peak_rss_mb }` on stdout. Ours is the code
+ * the job worker runs: two threads (main/export/pipeline.ts reads and maps rows on one while
+ * this one writes). The floor is one thread doing the bare work.
+ */
 async function child(mode: string, file: string, out: string): Promise<void> {
   const { db } = openDatabase({ file, readonly: true });
   const started = performance.now();
@@ -82,7 +86,7 @@ async function child(mode: string, file: string, out: string): Promise<void> {
       await once(stream, 'finish');
     } else {
       // The same exceljs options and the same wait for the deflater as ours (without it exceljs
-      // holds the whole sheet in memory): what is left between the two is our own work.
+      // holds the whole sheet in memory). Ours also turns the event loop every 16 rows (zipTurn).
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter(caseWorkbookOptions(out));
       const sheet = wb.addWorksheet('数据');
       sheet.addRow(headers).commit();

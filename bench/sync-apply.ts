@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/_sync-apply.ts [--cases N] [--drop-trigger NAME]…`: the workstation's half of a
+ * `npm run bench:sync-apply -- [--cases N] [--drop-trigger NAME]…`: the workstation's half of a
  * bootstrap alone. Pages of 5,000 server cases (one register event each, like bench/sync.ts) are
  * built in memory first and served by a transport without a server, so only the real engine's
  * apply into SQLite is timed: seconds, µs a case, and each page's transaction in ms (they grow
@@ -128,12 +128,18 @@ await engine.syncOnce();
 const seconds = (performance.now() - started) / 1000;
 store.close();
 rmSync(dir, { recursive: true, force: true });
+const sorted = [...perPage].sort((a, b) => a - b);
+const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(`pages (ms): ${perPage.join(' ')}`);
 console.log(
   JSON.stringify({
     bench: 'sync-apply',
     params: { cases: CASES, pageSize: MAX_PULL_LIMIT, droppedTriggers: values['drop-trigger'] },
-    seconds: Math.round(seconds * 100) / 100,
-    usPerCase: Math.round((seconds * 1e6) / CASES),
-    pageMs: perPage,
+    metrics: [
+      { name: 'apply', unit: 's', value: Math.round(seconds * 100) / 100, peak_rss_mb: peak },
+      { name: 'apply.rows', unit: 'rows/s', value: Math.round(CASES / seconds), peak_rss_mb: peak },
+      { name: 'apply.page', unit: 'ms', p50: at(0.5), p95: at(0.95), peak_rss_mb: peak },
+    ],
   }),
 );

@@ -10,3 +10,22 @@ export const WORKSTATION_ACTORS: ReadonlySet<string> = new Set([ENGINE_ACTOR.sta
 
 /** A refused intent of the engine's opens no conflict for a person: nobody did it by hand. */
 export const isUnattendedActor = (staffId: string): boolean => staffId === ENGINE_ACTOR.staffId;
+
+/** Arguments that name an assignee (claimCase, reassignCase). */
+const ASSIGNEE_ARGS = ['expectedAssignee', 'toUser'] as const;
+
+/**
+ * An intent's arguments as pushed: an assignee that is a workstation actor is the signed-in user
+ * on the server too (its own claims were pushed as that user), so a local-operator reassignment
+ * of a case it claimed itself expects the user, not `local-operator`.
+ */
+export function argsAsPushed(args: unknown, userId: string): unknown {
+  if (typeof args !== 'object' || args === null) return args;
+  const named = args as Record<string, unknown>;
+  const mapped = { ...named };
+  for (const key of ASSIGNEE_ARGS) {
+    const value = named[key];
+    if (typeof value === 'string' && WORKSTATION_ACTORS.has(value)) mapped[key] = userId;
+  }
+  return mapped;
+}

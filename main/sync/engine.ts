@@ -11,7 +11,7 @@ import type { MutationResult, PullResponse, SyncEvent } from '../../shared/sync/
 import type { SyncCase } from '../../shared/sync/rules';
 import { AuditLog, type Actor, type NewEvent } from '../store/audit';
 import { BulkInsert } from '../store/bulk';
-import { isUnattendedActor, WORKSTATION_ACTORS } from './actors';
+import { argsAsPushed, isUnattendedActor, WORKSTATION_ACTORS } from './actors';
 import { byId, CaseMaterializer } from './materialize';
 import { SyncHttpError, type Transport } from './transport';
 
@@ -233,7 +233,7 @@ export class SyncEngine {
             seq: r.seq - offset,
             id: r.mutation_id,
             name: r.name,
-            args: JSON.parse(r.args) as unknown,
+            args: argsAsPushed(JSON.parse(r.args) as unknown, this.options.userId),
             actorUserId: this.pushedAs(r),
             occurredAt: r.occurred_at,
           })),

@@ -119,6 +119,27 @@ describe("the workstation's own intents (escalation engine, work before the firs
     expect(b.row(id)).toMatchObject({ status: 'accepted', assignee_id: 'u-li' });
   });
 
+  it('a local-operator reassignment of a case it claimed itself expects the signed-in user on the server', async () => {
+    const id = lead.register();
+    // Colleagues reach the workstation's staff list from the server's GET /staff.
+    lead.store.db
+      .prepare(
+        `INSERT INTO staff (id, name, roles, team, created_at) VALUES ('u-li', '李雷', '["handler"]', NULL, 0)`,
+      )
+      .run();
+    lead.store.domains.casework.claim(id, localOperator, clock.now());
+    lead.store.domains.casework.assign(
+      { caseId: id, toUser: 'u-li', expectedAssignee: 'local-operator', reason: 'handover' },
+      localOperator,
+      ['team_lead'],
+      clock.now(),
+    );
+    await lead.engine.syncOnce();
+    expect(lead.outbox().map((m) => m.state)).toEqual(['acked', 'acked', 'acked']);
+    expect(lead.conflicts()).toEqual([]);
+    expect(await serverCase(id)).toEqual({ assignee_id: 'u-li' });
+  });
+
   it("a system reassign is pushed as the signed-in lead's, and the queue goes on", async () => {
     const id = lead.register();
     lead.store.domains.casework.assign(

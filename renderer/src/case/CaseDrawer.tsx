@@ -23,14 +23,21 @@ import './case.css';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
-/** Layers that handle Esc themselves (the drawer, dialogs, popovers, dropdowns) while they are shown. */
-const OWN_ESCAPE = [
-  '.ant-drawer',
+/** Layers over the case drawer that take Esc for themselves while they are shown. */
+const LAYERS = [
   '.ant-modal-wrap',
   '.ant-popover:not(.ant-popover-hidden)',
   '.ant-select-dropdown:not(.ant-select-dropdown-hidden)',
   '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+  '.ant-drawer-open:not(.case-drawer)',
 ].join(', ');
+
+/** A layer that is on screen and not on its way out (antd's leave motion keeps it a moment). */
+function layerShown(): boolean {
+  return [...document.querySelectorAll(LAYERS)].some(
+    (el) => el.getClientRects().length > 0 && !/-leave\b/.test(el.className),
+  );
+}
 
 /**
  * The open case: lifecycle facts and the transitions the user may take (each opening its form),
@@ -44,19 +51,26 @@ export function CaseDrawer() {
   const close = useQueue((s) => s.close);
   const detail = useRpcQuery('cases.get', { id: openId ?? '' }, { enabled: openId !== null });
   const reference = useRpcQuery('reference.get', {}).data;
-  // antd closes the drawer on Esc only while focus is inside it. Opened from elsewhere (a notice
-  // in the header hands focus back to the bell), Esc must still close it; a layer over it and a
-  // field being typed in (the search box clears itself on Esc) keep their own Esc.
-  useKeydown((e) => {
-    if (e.key !== 'Escape' || isTypingTarget(e.target)) return;
-    if (e.target instanceof Element && e.target.closest(OWN_ESCAPE)) return;
-    close();
-  }, openId !== null);
+  // Esc is ours, not antd's (keyboard={false}): antd gives Esc to the topmost portal, and a popover
+  // still fading out (the notice just clicked in the header's bell) counts as topmost, so Esc
+  // right after opening a case from it did nothing. A shown layer over the drawer and a field
+  // being typed in (the search box clears itself on Esc) keep their own Esc. Heard in the capture
+  // phase, before a dialog's own Esc has closed it (which would make the drawer close too).
+  useKeydown(
+    (e) => {
+      if (e.key !== 'Escape' || isTypingTarget(e.target) || layerShown()) return;
+      close();
+    },
+    openId !== null,
+    'capture',
+  );
 
   return (
     <Drawer
       open={openId !== null}
       onClose={close}
+      keyboard={false}
+      rootClassName="case-drawer"
       size={720}
       title={detail.data ? t('case.title', { caseNo: detail.data.caseNo }) : t('nav.queue')}
       extra={detail.data && <StatusTag status={detail.data.status} />}

@@ -74,9 +74,6 @@ export function NoticeBell() {
             style={{ cursor: 'pointer' }}
             onClick={() => {
               setOpen(false);
-              // Focus must not stay in the closing popover: a layer that holds focus keeps Esc,
-              // so Esc would not reach the case drawer that opens now.
-              if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
               openCase(n.caseId);
             }}
           >

@@ -29,13 +29,21 @@ export function useOverlayOpen(): boolean {
   return shell || drawer || sync;
 }
 
-/** A window-level keydown listener that always sees the latest props and state. */
-export function useKeydown(handler: (e: KeyboardEvent) => void, enabled = true): void {
+/**
+ * A window-level keydown listener that always sees the latest props and state. `capture`: it
+ * hears the key before any other listener has acted on it (and re-rendered the page).
+ */
+export function useKeydown(
+  handler: (e: KeyboardEvent) => void,
+  enabled = true,
+  phase: 'bubble' | 'capture' = 'bubble',
+): void {
   const onKeyDown = useEffectEvent(handler);
   useEffect(() => {
     if (!enabled) return;
     const listener = (e: KeyboardEvent) => onKeyDown(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, [enabled]);
+    const capture = phase === 'capture';
+    window.addEventListener('keydown', listener, capture);
+    return () => window.removeEventListener('keydown', listener, capture);
+  }, [enabled, phase]);
 }

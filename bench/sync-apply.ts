@@ -13,9 +13,10 @@ import { parseArgs } from 'node:util';
 import { StoreService } from '../main/store/service';
 import { SyncEngine } from '../main/sync/engine';
 import type { Transport } from '../main/sync/transport';
-import { registerAppealSchema } from '../shared/domain/appeal';
+import { REGISTERED_STATE } from '../shared/lifecycle';
 import { MAX_PULL_LIMIT, type PullResponse, type SyncEvent } from '../shared/sync/protocol';
 import type { SyncCase } from '../shared/sync/rules';
+import { benchAppeal } from './appeal';
 
 const { values } = parseArgs({
   options: {
@@ -25,35 +26,9 @@ const { values } = parseArgs({
 });
 const CASES = Number(values.cases);
 
-const intake = JSON.parse(
-  JSON.stringify(
-    registerAppealSchema.parse({
-      channel: 'phone_12305',
-      receivedAt: Date.now(),
-      appellant: { name: '王小明', phone: '13912345678', role: 'recipient' },
-      carrierId: 'sf',
-      waybillNo: 'SF1234567890123',
-      serviceType: 'express',
-      originProvince: '440000',
-      destProvince: '330000',
-      category: 'loss',
-      reason: 'compensation_amount',
-      description: '快件显示已签收，但本人并未收到。',
-      demand: 'compensation',
-      demandAmountYuan: 300,
-      priorComplaint: { made: true, date: '2026-11-10', result: '企业称已赔付50元' },
-    }),
-  ),
-) as SyncCase['intake'];
-const lifecycle: SyncCase['lifecycle'] = {
-  status: 'registered',
-  transferCount: 0,
-  transferRoundsExceeded: false,
-  supervised: false,
-  supervisionReminders: 0,
-  escalatedToSupervision: false,
-  reopenCount: 0,
-};
+// As it comes over HTTP: a plain JSON value, not the schema's output object.
+const intake = JSON.parse(JSON.stringify(benchAppeal(Date.now()))) as SyncCase['intake'];
+const lifecycle: SyncCase['lifecycle'] = REGISTERED_STATE;
 
 // As JSON text, as they come over HTTP: the engine's page starts from JSON.parse.
 const pages: string[] = [];

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPostgres } from '../server/db';
 import { spawnWorker } from '../main/workers/spawn';
-import { registerAppealSchema } from '../shared/domain/appeal';
 import { SyncEngine } from '../main/sync/engine';
 import { SyncLoop } from '../main/sync/loop';
 import { HttpTransport } from '../main/sync/transport';
 import { StoreService } from '../main/store/service';
 import type { FromSyncServer, SyncServerData, ToSyncServer } from './sync-server';
+import { benchAppeal } from './appeal';
 
 const { values } = parseArgs({
   options: {
@@ -35,24 +35,6 @@ const CASES = Number(values.cases);
 const PUSH = Number(values.push);
 const SAMPLES = Number(values.samples);
 const WORKSTATIONS = 10;
-
-const appeal = (receivedAt: number) =>
-  registerAppealSchema.parse({
-    channel: 'phone_12305',
-    receivedAt,
-    appellant: { name: '王小明', phone: '13912345678', role: 'recipient' },
-    carrierId: 'sf',
-    waybillNo: 'SF1234567890123',
-    serviceType: 'express',
-    originProvince: '440000',
-    destProvince: '330000',
-    category: 'loss',
-    reason: 'compensation_amount',
-    description: '快件显示已签收，但本人并未收到。',
-    demand: 'compensation',
-    demandAmountYuan: 300,
-    priorComplaint: { made: true, date: '2026-11-10', result: '企业称已赔付50元' },
-  });
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -149,7 +131,7 @@ const metrics: {
 {
   const w = await workstation(0);
   const now = Date.now();
-  for (let i = 0; i < PUSH; i++) w.store.domains.cases.register(appeal(now), w.actor, ['handler'], now);
+  for (let i = 0; i < PUSH; i++) w.store.domains.cases.register(benchAppeal(now), w.actor, ['handler'], now);
   const started = performance.now();
   await w.engine.pushAll();
   const seconds = (performance.now() - started) / 1000;
@@ -186,7 +168,7 @@ const metrics: {
     const a = stations[from]!;
     const seen = stations[to]!.store.db.prepare('SELECT 1 FROM cases WHERE id = ?');
     const started = performance.now();
-    const id = a.store.domains.cases.register(appeal(Date.now()), a.actor, ['handler']).case.id;
+    const id = a.store.domains.cases.register(benchAppeal(Date.now()), a.actor, ['handler']).case.id;
     loops[from]!.nudge();
     while (!seen.get(id)) await new Promise((r) => setTimeout(r, 2));
     times.push(performance.now() - started);
@@ -206,7 +188,7 @@ const metrics: {
 
 // bootstrap: CASES more server cases written in bulk, then a brand-new workstation pulls everything.
 {
-  const intake = JSON.stringify(appeal(Date.now()));
+  const intake = JSON.stringify(benchAppeal(Date.now()));
   await serverQuery(
     `WITH n AS (SELECT g, (SELECT version FROM sync_spaces WHERE space_id = 'site') + g AS v FROM generate_series(1, $1::int) g),
      c AS (INSERT INTO cases (id, space_id, case_no, status, assignee_id, lifecycle, intake, columns, created_at, updated_at, version)

@@ -1,41 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseworkView, Revealed } from '../../../shared/casework/dto';
 import type { CaseDetail, RegisterResult } from '../../../shared/rpc/dto';
 import { validAppeal } from '../../support/appeals';
-import { startTestApp, value } from '../../support/app';
-import { tempDir } from '../../support/temp';
+import { useTestApp, value } from '../../support/app';
 
-let dir: ReturnType<typeof tempDir>;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+const desk = useTestApp();
 let caseId: string;
 
 beforeEach(async () => {
-  dir = tempDir();
-  app = await startTestApp(dir.path);
-  caseId = value<RegisterResult>(await app.call('cases.register', validAppeal())).case.id;
-});
-afterEach(async () => {
-  await app.close();
-  dir.cleanup();
+  caseId = value<RegisterResult>(await desk.app.call('cases.register', validAppeal())).case.id;
 });
 
 describe('casework over RPC', () => {
   it('claims, notes and reveals through the router; the drawer view reflects it', async () => {
-    value(await app.call('casework.claim', { caseId }));
-    value(await app.call('casework.addNote', { caseId, body: '  已致电网点  ' }));
-    const view = value<CaseworkView>(await app.call('casework.view', { caseId }));
+    value(await desk.app.call('casework.claim', { caseId }));
+    value(await desk.app.call('casework.addNote', { caseId, body: '  已致电网点  ' }));
+    const view = value<CaseworkView>(await desk.app.call('casework.view', { caseId }));
     expect(view).toMatchObject({ assigneeId: 'local-operator', assigneeName: '本机操作员', mayReveal: true });
     expect(view.notes.map((n) => n.body)).toEqual(['已致电网点']);
-    expect(value<Revealed>(await app.call('casework.reveal', { caseId, field: 'phone' }))).toEqual({
+    expect(value<Revealed>(await desk.app.call('casework.reveal', { caseId, field: 'phone' }))).toEqual({
       field: 'phone',
       value: '13912345678',
     });
     // The case itself still leaves the store masked.
-    expect(value<CaseDetail>(await app.call('cases.get', { id: caseId })).appellantPhone).toBe('139****5678');
+    expect(value<CaseDetail>(await desk.app.call('cases.get', { id: caseId })).appellantPhone).toBe(
+      '139****5678',
+    );
   });
 
   it('gives field errors for a bad contact entry in both languages, saving nothing', async () => {
-    const bad = await app.call('casework.logContact', {
+    const bad = await desk.app.call('casework.logContact', {
       caseId,
       calledAt: 2_000,
       outcome: 'busy',
@@ -48,8 +42,8 @@ describe('casework over RPC', () => {
         details: { fields: [{ path: 'nextAttemptAt', message: '下次联系时间应晚于本次通话时间' }] },
       },
     });
-    value(await app.call('session.setLocale', { locale: 'en' }));
-    const english = await app.call('casework.logContact', {
+    value(await desk.app.call('session.setLocale', { locale: 'en' }));
+    const english = await desk.app.call('casework.logContact', {
       caseId,
       calledAt: 2_000,
       outcome: 'busy',
@@ -58,20 +52,20 @@ describe('casework over RPC', () => {
     expect(!english.ok && english.error.details?.fields?.[0]?.message).toBe(
       'The next attempt must be after this call',
     );
-    const view = value<CaseworkView>(await app.call('casework.view', { caseId }));
+    const view = value<CaseworkView>(await desk.app.call('casework.view', { caseId }));
     expect(view.contacts).toEqual([]);
   });
 
   it('answers a transition from a stale screen with CONFLICT', async () => {
     value(
-      await app.call('cases.transition', {
+      await desk.app.call('cases.transition', {
         caseId,
         transition: 'accept',
         data: {},
         expectedStatus: 'registered',
       }),
     );
-    const stale = await app.call('cases.transition', {
+    const stale = await desk.app.call('cases.transition', {
       caseId,
       transition: 'accept',
       data: {},

@@ -1,24 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CalendarDay, DeadlineBoard, EscalationList } from '../../../shared/escalation/dto';
 import type { RegisterResult } from '../../../shared/rpc/dto';
 import { validAppeal } from '../../support/appeals';
-import { startTestApp, value } from '../../support/app';
-import { tempDir } from '../../support/temp';
+import { useTestApp, value } from '../../support/app';
 
-let dir: ReturnType<typeof tempDir>;
-let app: Awaited<ReturnType<typeof startTestApp>>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  app = await startTestApp(dir.path);
-});
-afterEach(async () => {
-  await app.close();
-  dir.cleanup();
-});
+const desk = useTestApp();
 
 const escalations = async (input: object = {}) =>
-  value<EscalationList>(await app.call('leads.escalations', input));
+  value<EscalationList>(await desk.app.call('leads.escalations', input));
 
 /** The runner evaluates a changed case after the change is committed: wait for it. */
 async function until<T>(fn: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
@@ -33,9 +22,9 @@ async function until<T>(fn: () => Promise<T>, ok: (t: T) => boolean): Promise<T>
 describe('leads over RPC', () => {
   it('a registered case with a sensitive description is escalated on the change, pushed at L2, then acknowledged and resolved', async () => {
     const pushed: unknown[] = [];
-    app.escalations.on('raised', (p) => pushed.push(p));
+    desk.app.escalations.on('raised', (p) => pushed.push(p));
     const { id } = value<RegisterResult>(
-      await app.call(
+      await desk.app.call(
         'cases.register',
         validAppeal({ description: '再不赔偿我就找媒体曝光。', demandAmountYuan: 100 }),
       ),
@@ -55,38 +44,38 @@ describe('leads over RPC', () => {
     expect(pushed).toEqual([{ count: 1, items: [expect.objectContaining({ caseId: id, level: 2 })] }]);
 
     const escId = list.rows[0]!.id;
-    value(await app.call('leads.acknowledge', { id: escId }));
+    value(await desk.app.call('leads.acknowledge', { id: escId }));
     expect((await escalations()).rows[0]).toMatchObject({
       state: 'acknowledged',
       acknowledgedBy: 'local-operator',
     });
-    value(await app.call('leads.resolve', { id: escId, note: '已回电安抚，承诺三日内答复' }));
+    value(await desk.app.call('leads.resolve', { id: escId, note: '已回电安抚，承诺三日内答复' }));
     expect((await escalations()).rows).toEqual([]);
     expect((await escalations({ states: ['resolved'] })).rows[0]).toMatchObject({
       resolutionNote: '已回电安抚，承诺三日内答复',
     });
-    const again = await app.call('leads.acknowledge', { id: escId });
+    const again = await desk.app.call('leads.acknowledge', { id: escId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('the deadline board lists the new case’s next clock with counts and workload; the calendar strip has 4 weeks', async () => {
-    const { id } = value<RegisterResult>(await app.call('cases.register', validAppeal())).case;
-    const board = value<DeadlineBoard>(await app.call('leads.board', {}));
+    const { id } = value<RegisterResult>(await desk.app.call('cases.register', validAppeal())).case;
+    const board = value<DeadlineBoard>(await desk.app.call('leads.board', {}));
     expect(board.clocks).toEqual([expect.objectContaining({ caseId: id, urgency: expect.any(String) })]);
     const total = Object.values(board.counts).reduce((a, b) => a + b, 0);
     expect(total).toBe(1);
     expect(board.workload).toEqual([expect.objectContaining({ open: 1 })]);
-    const filtered = value<DeadlineBoard>(await app.call('leads.board', { carrierId: 'ems' }));
+    const filtered = value<DeadlineBoard>(await desk.app.call('leads.board', { carrierId: 'ems' }));
     expect(filtered.clocks).toEqual([]);
-    const days = value<CalendarDay[]>(await app.call('leads.calendar', { weeks: 4 }));
+    const days = value<CalendarDay[]>(await desk.app.call('leads.calendar', { weeks: 4 }));
     expect(days).toHaveLength(28);
     expect(days.filter((d) => d.kind === 'weekend' || d.kind === 'holiday').length).toBeGreaterThanOrEqual(6);
   });
 
   it('refuses a rule with invalid parameters and saves a valid edit', async () => {
-    const rules = value<{ id: string }[]>(await app.call('leads.rules', {}));
+    const rules = value<{ id: string }[]>(await desk.app.call('leads.rules', {}));
     expect(rules.map((r) => r.id)).toContain('claim_amount');
-    const bad = await app.call('leads.saveRule', {
+    const bad = await desk.app.call('leads.saveRule', {
       id: 'claim_amount',
       level: 2,
       enabled: true,
@@ -94,7 +83,7 @@ describe('leads over RPC', () => {
       actions: ['notify'],
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const good = await app.call('leads.saveRule', {
+    const good = await desk.app.call('leads.saveRule', {
       id: 'claim_amount',
       level: 3,
       enabled: true,

@@ -2,32 +2,24 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MediationView, PdfFile } from '../../../shared/mediation/dto';
 import type { RegisterResult } from '../../../shared/rpc/dto';
 import { CHROMIUM_CANDIDATES } from '../../../main/pdf/chromium';
 import { validAppeal } from '../../support/appeals';
-import { startTestApp, value } from '../../support/app';
-import { tempDir } from '../../support/temp';
+import { useTestApp, value } from '../../support/app';
 import { VALID_DATA } from '../../unit/lifecycle/fixtures';
 
-let dir: ReturnType<typeof tempDir>;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+const desk = useTestApp();
 let caseId: string;
 
 beforeEach(async () => {
-  dir = tempDir();
-  app = await startTestApp(dir.path);
-  caseId = value<RegisterResult>(await app.call('cases.register', validAppeal())).case.id;
+  caseId = value<RegisterResult>(await desk.app.call('cases.register', validAppeal())).case.id;
   // The local operator is a team lead and an admin: admins may start a mediation.
   for (const transition of ['accept', 'transfer', 'record_carrier_reply', 'start_mediation'] as const) {
-    value(await app.call('cases.transition', { caseId, transition, data: VALID_DATA[transition] }));
+    value(await desk.app.call('cases.transition', { caseId, transition, data: VALID_DATA[transition] }));
   }
-  value(await app.call('casework.claim', { caseId }));
-});
-afterEach(async () => {
-  await app.close();
-  dir.cleanup();
+  value(await desk.app.call('casework.claim', { caseId }));
 });
 
 const chromium = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
@@ -35,7 +27,7 @@ const pdftotext = existsSync('/usr/bin/pdftotext') ? '/usr/bin/pdftotext' : unde
 
 describe('mediation RPC', () => {
   it('refuses bad input with translated field errors before anything is written', async () => {
-    const result = await app.call('mediation.addSession', {
+    const result = await desk.app.call('mediation.addSession', {
       caseId,
       expectedVersion: 0,
       heldAt: Date.now(),
@@ -48,12 +40,12 @@ describe('mediation RPC', () => {
     expect(result.error.code).toBe('VALIDATION_FAILED');
     const fields = Object.fromEntries((result.error.details?.fields ?? []).map((f) => [f.path, f.message]));
     expect(fields).toEqual({ mode: '必填', attendees: '至少选择一位参加人', notes: '必填' });
-    expect(value<MediationView>(await app.call('mediation.get', { caseId })).version).toBe(0);
+    expect(value<MediationView>(await desk.app.call('mediation.get', { caseId })).version).toBe(0);
   });
 
   it('says in words why a stale screen is refused', async () => {
-    value(await app.call('mediation.revise', { caseId, expectedVersion: 0, facts: '甲' }));
-    const result = await app.call('mediation.revise', { caseId, expectedVersion: 0, facts: '乙' });
+    value(await desk.app.call('mediation.revise', { caseId, expectedVersion: 0, facts: '甲' }));
+    const result = await desk.app.call('mediation.revise', { caseId, expectedVersion: 0, facts: '乙' });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -68,15 +60,17 @@ describe('mediation RPC', () => {
     'prints the record to a PDF with the parties and the amount, and audits it',
     async () => {
       value(
-        await app.call('mediation.recordAgreement', {
+        await desk.app.call('mediation.recordAgreement', {
           caseId,
           expectedVersion: 0,
           terms: '企业赔付',
           amountYuan: 1680.32,
         }),
       );
-      value(await app.call('mediation.recordOutcome', { caseId, expectedVersion: 1, outcome: 'agreed' }));
-      const file = value<PdfFile>(await app.call('mediation.exportPdf', { caseId }));
+      value(
+        await desk.app.call('mediation.recordOutcome', { caseId, expectedVersion: 1, outcome: 'agreed' }),
+      );
+      const file = value<PdfFile>(await desk.app.call('mediation.exportPdf', { caseId }));
       expect(file.fileName).toMatch(/^调解书-SS\d{14}\.pdf$/);
       const pdf = Buffer.from(file.base64, 'base64');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -85,7 +79,7 @@ describe('mediation RPC', () => {
       expect(text).toContain('13912345678');
       expect(text).toContain('人民币1,680.32元（大写：壹仟陆佰捌拾元零叁角贰分）');
 
-      const db = new Database(join(dir.path, 'desk.sqlite'), { readonly: true });
+      const db = new Database(join(desk.dataDir, 'desk.sqlite'), { readonly: true });
       try {
         const last = db
           .prepare(

@@ -1,46 +1,34 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail, CasePage, RegisterResult } from '../../../shared/rpc/dto';
 import { validAppeal } from '../../support/appeals';
-import { startTestApp, value } from '../../support/app';
-import { tempDir } from '../../support/temp';
+import { useTestApp, value } from '../../support/app';
 
-let dir: ReturnType<typeof tempDir>;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+const desk = useTestApp();
 
-beforeEach(async () => {
-  dir = tempDir();
-  app = await startTestApp(dir.path);
-});
-afterEach(async () => {
-  await app.close();
-  dir.cleanup();
-});
-
-const count = async () => value<{ count: number }>(await app.call('cases.count', { view: 'all' })).count;
+const count = async () => value<{ count: number }>(await desk.app.call('cases.count', { view: 'all' })).count;
 
 describe('registering an appeal through the RPC router', () => {
   it('persists the case, lists it first, and keeps it after a restart', async () => {
-    const result = value<RegisterResult>(await app.call('cases.register', validAppeal()));
+    const result = value<RegisterResult>(await desk.app.call('cases.register', validAppeal()));
     expect(result.case.caseNo).toMatch(/^SS\d{8}000001$/);
     expect(result.case.status).toBe('registered');
     expect(result.case.appellantPhone).toBe('139****5678');
     expect(result.warnings).toEqual([]);
 
-    const page = value<CasePage>(await app.call('cases.list', { view: 'open' }));
+    const page = value<CasePage>(await desk.app.call('cases.list', { view: 'open' }));
     expect(page.items[0]?.id).toBe(result.case.id);
 
-    await app.close();
-    app = await startTestApp(dir.path);
-    const again = value<CaseDetail>(await app.call('cases.get', { id: result.case.id }));
+    await desk.restart();
+    const again = value<CaseDetail>(await desk.app.call('cases.get', { id: result.case.id }));
     expect(again.description).toBe(validAppeal().description);
     expect(await count()).toBe(1);
   });
 
   it('warns when the user has not complained to the carrier first', async () => {
     const result = value<RegisterResult>(
-      await app.call('cases.register', validAppeal({ priorComplaint: { made: false } })),
+      await desk.app.call('cases.register', validAppeal({ priorComplaint: { made: false } })),
     );
     expect(result.warnings).toEqual(['no_prior_complaint']);
   });
@@ -85,7 +73,7 @@ describe('registering an appeal through the RPC router', () => {
   it.each(refused)(
     'refuses %s with a field error and writes nothing',
     async (_what, change, path, key, message) => {
-      const result = await app.call('cases.register', validAppeal(change));
+      const result = await desk.app.call('cases.register', validAppeal(change));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('VALIDATION_FAILED');
@@ -98,8 +86,8 @@ describe('registering an appeal through the RPC router', () => {
   );
 
   it('answers in English when the session language is English', async () => {
-    value(await app.call('session.setLocale', { locale: 'en' }));
-    const result = await app.call('cases.register', validAppeal({ waybillNo: 'SF12' }));
+    value(await desk.app.call('session.setLocale', { locale: 'en' }));
+    const result = await desk.app.call('cases.register', validAppeal({ waybillNo: 'SF12' }));
     expect(!result.ok && result.error.details?.fields?.[0]?.message).toMatch(
       /Not a SF Express waybill number|SF Express/,
     );
@@ -108,35 +96,35 @@ describe('registering an appeal through the RPC router', () => {
   it('accepts a valid S10 international item number for China Post', async () => {
     // 8·1+6·2+4·3+2·4+3·5+5·6+9·7+7·8 = 204; 204 mod 11 = 6; 11 − 6 = 5.
     const waybillNo = 'RR123456785CN';
-    const result = await app.call('cases.register', validAppeal({ carrierId: 'china_post', waybillNo }));
+    const result = await desk.app.call('cases.register', validAppeal({ carrierId: 'china_post', waybillNo }));
     expect(result.ok).toBe(true);
   });
 
   it('refuses unknown procedures, malformed input and roles without the permission', async () => {
-    expect(await app.call('cases.drop', {})).toMatchObject({
+    expect(await desk.app.call('cases.drop', {})).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_PROCEDURE' },
     });
-    expect(await app.call('cases.list', { view: 'everything' })).toMatchObject({
+    expect(await desk.app.call('cases.list', { view: 'everything' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
-    expect(await app.call('cases.list', { view: 'all', cursor: 'not-a-cursor' })).toMatchObject({
+    expect(await desk.app.call('cases.list', { view: 'all', cursor: 'not-a-cursor' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
 
-    await app.close();
-    const db = new Database(join(dir.path, 'desk.sqlite'));
-    db.prepare(
-      "INSERT INTO staff (id, name, roles, created_at) VALUES ('stat-1', '统计员', '[\"statistics\"]', 0)",
-    ).run();
-    db.prepare(
-      "INSERT INTO app_meta (key, value) VALUES ('session.staffId', 'stat-1') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run();
-    db.close();
-    app = await startTestApp(dir.path);
-    const result = await app.call('cases.register', validAppeal());
+    await desk.restart(() => {
+      const db = new Database(join(desk.dataDir, 'desk.sqlite'));
+      db.prepare(
+        "INSERT INTO staff (id, name, roles, created_at) VALUES ('stat-1', '统计员', '[\"statistics\"]', 0)",
+      ).run();
+      db.prepare(
+        "INSERT INTO app_meta (key, value) VALUES ('session.staffId', 'stat-1') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run();
+      db.close();
+    });
+    const result = await desk.app.call('cases.register', validAppeal());
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await count()).toBe(0);
   });

@@ -1,28 +1,25 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../main/store/audit';
 import type { CaseDetail, CaseEventView, RegisterResult } from '../../../shared/rpc/dto';
 import { validAppeal } from '../../support/appeals';
-import { startTestApp, value } from '../../support/app';
-import { tempDir } from '../../support/temp';
+import { useTestApp, value } from '../../support/app';
 
-let dir: ReturnType<typeof tempDir>;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+const desk = useTestApp();
 let caseId: string;
 
 beforeEach(async () => {
-  dir = tempDir();
-  app = await startTestApp(dir.path);
-  caseId = value<RegisterResult>(await app.call('cases.register', validAppeal())).case.id;
-});
-afterEach(async () => {
-  await app.close();
-  dir.cleanup();
+  caseId = value<RegisterResult>(await desk.app.call('cases.register', validAppeal())).case.id;
 });
 
 const move = (transition: string, data: unknown = {}, expectedStatus?: string) =>
-  app.call('cases.transition', { caseId, transition, data, ...(expectedStatus ? { expectedStatus } : {}) });
+  desk.app.call('cases.transition', {
+    caseId,
+    transition,
+    data,
+    ...(expectedStatus ? { expectedStatus } : {}),
+  });
 
 const carrierReply = {
   investigationResult: '经核实，快件在末端网点丢失。',
@@ -45,7 +42,7 @@ const closure = {
 
 describe('case lifecycle through RPC', () => {
   it('takes an appeal from registration to closure and records every step', async () => {
-    const registered = value<CaseDetail>(await app.call('cases.get', { id: caseId }));
+    const registered = value<CaseDetail>(await desk.app.call('cases.get', { id: caseId }));
     expect(registered.available).toEqual(expect.arrayContaining(['accept', 'not_accept', 'withdraw']));
     expect(registered.available).not.toContain('close');
 
@@ -58,7 +55,7 @@ describe('case lifecycle through RPC', () => {
     expect(closed.lifecycle.transferCount).toBe(1);
     expect(closed.available).toEqual(['reopen']);
 
-    const history = value<CaseEventView[]>(await app.call('cases.history', { id: caseId }));
+    const history = value<CaseEventView[]>(await desk.app.call('cases.history', { id: caseId }));
     expect(history.map((e) => e.type)).toEqual([
       'transition.register',
       'transition.accept',
@@ -68,15 +65,15 @@ describe('case lifecycle through RPC', () => {
       'transition.close',
     ]);
     expect(history.at(-1)).toMatchObject({ status: 'closed', actorName: '本机操作员' });
-    expect(value<{ count: number }>(await app.call('cases.count', { view: 'closed' })).count).toBe(1);
-    expect(value<{ count: number }>(await app.call('cases.count', { view: 'open' })).count).toBe(0);
+    expect(value<{ count: number }>(await desk.app.call('cases.count', { view: 'closed' })).count).toBe(1);
+    expect(value<{ count: number }>(await desk.app.call('cases.count', { view: 'open' })).count).toBe(0);
   });
 
   it('refuses a transition from the wrong status with a clear reason, changing nothing', async () => {
     const result = await move('close', closure);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     expect(!result.ok && result.error.message).toMatch(/登记|registered/);
-    expect(value<CaseEventView[]>(await app.call('cases.history', { id: caseId }))).toHaveLength(1);
+    expect(value<CaseEventView[]>(await desk.app.call('cases.history', { id: caseId }))).toHaveLength(1);
   });
 
   it('refuses missing transition data field by field', async () => {
@@ -98,14 +95,13 @@ describe('case lifecycle through RPC', () => {
   it('keeps the audit chain verifiable, and detects a truncated chain', async () => {
     value(await move('accept'));
     value(await move('transfer', { carrierId: 'sf' }));
-    await app.close();
-    const file = join(dir.path, 'desk.sqlite');
-    const db = new Database(file);
-    expect(verifyAuditTrail(db).firstBreak).toBeNull();
-    db.exec('DROP TRIGGER case_events_no_delete; DELETE FROM case_events WHERE seq = 3');
-    expect(verifyAuditTrail(db).firstBreak).toMatchObject({ caseId, problem: 'truncated' });
-    db.close();
-    app = await startTestApp(dir.path);
+    await desk.restart(() => {
+      const db = new Database(join(desk.dataDir, 'desk.sqlite'));
+      expect(verifyAuditTrail(db).firstBreak).toBeNull();
+      db.exec('DROP TRIGGER case_events_no_delete; DELETE FROM case_events WHERE seq = 3');
+      expect(verifyAuditTrail(db).firstBreak).toMatchObject({ caseId, problem: 'truncated' });
+      db.close();
+    });
   });
 });
 
@@ -113,14 +109,16 @@ describe('sync outbox', () => {
   it('records each intent in the same transaction as its change, gap-free, and nothing for a refusal', async () => {
     value(await move('accept'));
     expect(await move('close', closure)).toMatchObject({ ok: false });
-    await app.close();
-    const db = new Database(join(dir.path, 'desk.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT seq, name, case_id AS caseId, state FROM sync_outbox ORDER BY seq').all();
-    db.close();
-    expect(rows).toEqual([
-      { seq: 1, name: 'createCase.v1', caseId, state: 'pending' },
-      { seq: 2, name: 'transitionStatus.v1', caseId, state: 'pending' },
-    ]);
-    app = await startTestApp(dir.path);
+    await desk.restart(() => {
+      const db = new Database(join(desk.dataDir, 'desk.sqlite'), { readonly: true });
+      const rows = db
+        .prepare('SELECT seq, name, case_id AS caseId, state FROM sync_outbox ORDER BY seq')
+        .all();
+      db.close();
+      expect(rows).toEqual([
+        { seq: 1, name: 'createCase.v1', caseId, state: 'pending' },
+        { seq: 2, name: 'transitionStatus.v1', caseId, state: 'pending' },
+      ]);
+    });
   });
 });

@@ -104,6 +104,10 @@ export const cases = pgTable(
     lifecycle: jsonb('lifecycle').notNull(),
     intake: jsonb('intake').notNull(),
     columns: jsonb('columns').notNull(),
+    /** FieldVersions of shared/sync/rules.ts. */
+    fieldVersions: jsonb('field_versions').notNull().default({}),
+    /** MediationRecord of shared/mediation/record.ts; null until the case's first mediation change. */
+    mediation: jsonb('mediation'),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),

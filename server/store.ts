@@ -27,6 +27,8 @@ interface CaseRow {
   lifecycle: unknown;
   intake: unknown;
   columns: unknown;
+  field_versions: unknown;
+  mediation: unknown;
   created_at: number | string;
   updated_at: number | string;
   version: number | string;
@@ -42,12 +44,12 @@ interface MutationRow {
 }
 
 const CASE_COLUMNS =
-  'id, case_no, status, assignee_id, lifecycle, intake, columns, created_at, updated_at, version';
+  'id, case_no, status, assignee_id, lifecycle, intake, columns, field_versions, mediation, created_at, updated_at, version';
 
 /** A case row as the JSON of a SyncCase (int8 columns come out as JSON numbers). */
 const CASE_JSON = `json_build_object('id', id, 'caseNo', case_no, 'status', status, 'assigneeId', assignee_id,
-  'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'createdAt', created_at, 'updatedAt', updated_at,
-  'version', version)`;
+  'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'fieldVersions', field_versions,
+  'mediation', mediation, 'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
 
 /** Rows per query when a pull page is read. */
 const READ_CHUNK = 1000;
@@ -73,6 +75,8 @@ const toCase = (r: CaseRow): SyncCase => ({
   lifecycle: r.lifecycle as SyncCase['lifecycle'],
   intake: r.intake as SyncCase['intake'],
   columns: r.columns as SyncCase['columns'],
+  fieldVersions: r.field_versions as SyncCase['fieldVersions'],
+  mediation: r.mediation as SyncCase['mediation'],
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
   version: Number(r.version),
@@ -294,13 +298,17 @@ export class SyncStore {
     const version = await this.bumpSpace(sql);
     const next: CaseChange = outcome.next;
     await sql.query(
-      `UPDATE cases SET status = $2, assignee_id = $3, lifecycle = $4, columns = $5, updated_at = $6, version = $7 WHERE id = $1`,
+      `UPDATE cases SET status = $2, assignee_id = $3, lifecycle = $4, columns = $5, intake = $6,
+         field_versions = $7, mediation = $8, updated_at = $9, version = $10 WHERE id = $1`,
       [
         caseId,
         next.status,
         next.assigneeId,
         JSON.stringify(next.lifecycle),
         JSON.stringify(next.columns),
+        JSON.stringify(next.intake),
+        JSON.stringify(next.fieldVersions),
+        next.mediation === null ? null : JSON.stringify(next.mediation),
         now,
         version,
       ],

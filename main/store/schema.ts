@@ -87,6 +87,11 @@ export const cases = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    /**
+     * JSON FieldVersions (shared/sync/rules.ts): how often each descriptive field was edited, as
+     * this workstation shows it; an edit names these as its base. NULL: none edited.
+     */
+    fieldVersions: text('field_versions'),
     /** Seq of the case's last audit event: lets `audit verify` detect a truncated chain. */
     auditSeq: integer('audit_seq').notNull().default(0),
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registerAppealSchema } from '../domain/appeal';
+import { fieldEditsSchema } from '../domain/caseEdits';
 import { CASE_STATUSES } from '../domain/status';
 import { TRANSITION_NAMES } from '../lifecycle';
 
@@ -32,6 +33,8 @@ export const MUTATIONS = {
     })
     .strict(),
   'appendNote.v1': z.object({ caseId: id, noteId: id, body: z.string().min(1).max(5000) }).strict(),
+  /** Each field names the version it was edited from; the edit applies whole or not at all. */
+  'editCaseFields.v1': z.object({ caseId: id, fields: fieldEditsSchema }).strict(),
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

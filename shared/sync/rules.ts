@@ -6,9 +6,26 @@ import { REGISTERED_STATE, checkTransition } from '../lifecycle';
 import type { CaseLifecycleState, TransitionName } from '../lifecycle';
 import type { MutationArgs, MutationName } from './mutations';
 import { yuanToFen } from '../domain/money';
+import {
+  editedIntake,
+  fieldEditEventData,
+  fieldValue,
+  PERSONAL_FIELDS,
+  sameValue,
+  type EditableField,
+  type FieldValue,
+} from '../domain/caseEdits';
+import type { MediationRecord } from '../mediation/record';
 
 /** Columns a transition may set besides the lifecycle state, named as in the workstation's `cases` table. */
 export type CaseColumns = Readonly<Record<string, string | number | null>>;
+
+/**
+ * How often each descriptive field of a case was edited (`editCaseFields.v1`, SYNC.md §3.1): an
+ * edit names the version it started from and applies only if the field is still there. A field
+ * never edited is at version 0 and has no entry.
+ */
+export type FieldVersions = Readonly<Record<string, number>>;
 
 /** The server's copy of a case: what a pull delivers and what every rule decides on. */
 export interface SyncCase {
@@ -19,6 +36,9 @@ export interface SyncCase {
   readonly lifecycle: CaseLifecycleState;
   readonly intake: RegisterAppeal;
   readonly columns: CaseColumns;
+  /** Absent in copies stored before field edits and mediation synced: read as `{}` and `null`. */
+  readonly fieldVersions?: FieldVersions;
+  readonly mediation?: MediationRecord | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly version: number;
@@ -33,11 +53,16 @@ export type RejectionCode =
   | 'INVALID_TRANSITION'
   | 'FORBIDDEN'
   | 'INVALID_DATA'
+  | 'FIELD_CONFLICT'
+  | 'CASE_CLOSED'
   | 'VERSION_NOT_SUPPORTED'
   | 'INTERNAL';
 
 /** The part of a case a rule changes. */
-export type CaseChange = Pick<SyncCase, 'status' | 'assigneeId' | 'lifecycle' | 'columns'>;
+export type CaseChange = Pick<SyncCase, 'status' | 'assigneeId' | 'lifecycle' | 'columns' | 'intake'> & {
+  readonly fieldVersions: FieldVersions;
+  readonly mediation: MediationRecord | null;
+};
 
 export type RuleOutcome =
   | { readonly kind: 'applied'; readonly next: CaseChange; readonly event: { type: string; data: unknown } }
@@ -107,6 +132,8 @@ export function newCase(
     lifecycle: REGISTERED_STATE,
     intake: args.input,
     columns: {},
+    fieldVersions: {},
+    mediation: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -125,11 +152,14 @@ export function decide(
   at: number,
 ): RuleOutcome {
   if (!current) return reject('CASE_NOT_FOUND', null);
-  const base = {
+  const base: CaseChange = {
     status: current.status,
     assigneeId: current.assigneeId,
     lifecycle: current.lifecycle,
     columns: current.columns,
+    intake: current.intake,
+    fieldVersions: current.fieldVersions ?? {},
+    mediation: current.mediation ?? null,
   };
   switch (name) {
     case 'claimCase.v1': {
@@ -166,6 +196,8 @@ export function decide(
         event: { type: 'note', data: { noteId: a.noteId, body: a.body } },
       };
     }
+    case 'editCaseFields.v1':
+      return decideFieldEdit(args as MutationArgs<'editCaseFields.v1'>, current, base, actor);
     case 'transitionStatus.v1': {
       const a = args as MutationArgs<'transitionStatus.v1'>;
       if (current.status !== a.from) return reject('STALE_TRANSITION', current, { expected: a.from });
@@ -180,8 +212,8 @@ export function decide(
           return {
             kind: 'applied',
             next: {
+              ...base,
               status: result.next.status,
-              assigneeId: current.assigneeId,
               lifecycle: result.next,
               columns: { ...current.columns, ...transitionColumns(a.transition, data, at) },
             },
@@ -195,4 +227,47 @@ export function decide(
       return refusal ?? reject('FORBIDDEN', current);
     }
   }
+}
+
+/**
+ * A correction of descriptive fields: compare-and-set per field on its version (SYNC.md §3.1).
+ * One mutation applies whole or not at all, since its fields were corrected together (a category
+ * and its reason) and the server validates the result as a whole. The refusal lists each field
+ * that moved on with the server's version and value (personal data by name only: the value
+ * stays masked on the server), and the workstation keeps the loser's values in its conflict inbox.
+ */
+function decideFieldEdit(
+  a: MutationArgs<'editCaseFields.v1'>,
+  current: SyncCase,
+  base: CaseChange,
+  actor: Actor,
+): RuleOutcome {
+  if (!isOpenStatus(current.status)) return reject('CASE_CLOSED', current);
+  if (current.assigneeId !== null && current.assigneeId !== actor.staffId && !isSupervisor(actor)) {
+    return reject('NOT_ASSIGNEE', current);
+  }
+  const edits = Object.entries(a.fields) as [EditableField, { value: FieldValue; baseVersion: number }][];
+  const moved = edits.filter(([field, edit]) => (base.fieldVersions[field] ?? 0) !== edit.baseVersion);
+  if (moved.length > 0) {
+    return reject('FIELD_CONFLICT', current, {
+      fields: moved.map(([field]) => ({
+        field,
+        serverVersion: base.fieldVersions[field] ?? 0,
+        ...(PERSONAL_FIELDS.has(field) ? {} : { serverValue: fieldValue(current.intake, field) }),
+      })),
+    });
+  }
+  const changed = edits.filter(
+    ([field, edit]) => !sameValue(field, fieldValue(current.intake, field), edit.value),
+  );
+  if (changed.length === 0) return { kind: 'noop' };
+  const result = editedIntake(current.intake, Object.fromEntries(changed.map(([f, e]) => [f, e.value])));
+  if (!result.ok) return reject('INVALID_DATA', current, { issues: result.issues });
+  const fieldVersions = { ...base.fieldVersions };
+  for (const [field] of changed) fieldVersions[field] = (fieldVersions[field] ?? 0) + 1;
+  return {
+    kind: 'applied',
+    next: { ...base, intake: result.intake, fieldVersions },
+    event: { type: 'case.fields_edited', data: fieldEditEventData(current.intake, result.intake, changed) },
+  };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `field_versions` text;

@@ -46,6 +46,26 @@ function lifecycleColumns(c: SyncCase): Row {
   };
 }
 
+/** The intake columns a field edit may change (shared/domain/caseEdits.ts), as a known case's update writes them. */
+function editableColumns(c: SyncCase, row: Row): Row {
+  const i = c.intake;
+  row.waybill_no = i.waybillNo;
+  row.service_type = i.serviceType;
+  row.origin_province = i.originProvince;
+  row.dest_province = i.destProvince;
+  row.category = i.category;
+  row.reason = i.reason;
+  row.description = i.description;
+  row.demand = i.demand;
+  row.demand_amount_fen = i.demandAmountYuan === undefined ? null : yuanToFen(i.demandAmountYuan);
+  row.field_versions = fieldVersionsJson(c);
+  return row;
+}
+
+/** NULL for a case never edited: most cases, and the column stays empty for them. */
+const fieldVersionsJson = (c: SyncCase): string | null =>
+  c.fieldVersions && Object.keys(c.fieldVersions).length > 0 ? JSON.stringify(c.fieldVersions) : null;
+
 /** The row of a case new on this workstation, in its final state. */
 function newRow(c: SyncCase): Row {
   const i = c.intake;
@@ -81,6 +101,7 @@ function newRow(c: SyncCase): Row {
     carrier_reply_untruthful: null,
     amount_recovered_fen: null,
     closed_at: null,
+    field_versions: fieldVersionsJson(c),
     created_at: c.createdAt,
   });
   for (const key of SETTABLE) if (c.columns[key] !== undefined) row[key] = c.columns[key];
@@ -128,6 +149,7 @@ const INSERTED = [
   'carrier_reply_untruthful',
   'amount_recovered_fen',
   'closed_at',
+  'field_versions',
   'created_at',
   'updated_at',
 ];
@@ -139,7 +161,11 @@ const INSERTED = [
  * their final state and the known ones updated one by one, with statements prepared once.
  */
 export class CaseMaterializer {
-  private readonly local: Database.Statement<[string], { id: string; case_no: string }>;
+  private readonly local: Database.Statement<
+    [string],
+    { id: string; case_no: string; field_versions: string | null }
+  >;
+  private readonly updateAppellant: Database.Statement<[string, string | null, string]>;
   private readonly numbersHeld: Database.Statement<[string], { case_no: string }>;
   private readonly freeNumber: Database.Statement;
   private readonly bumpCounter: Database.Statement;
@@ -150,7 +176,10 @@ export class CaseMaterializer {
   private readonly updates = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.local = db.prepare(`SELECT id, case_no FROM cases WHERE id IN (${IN_LIST})`);
+    this.local = db.prepare(`SELECT id, case_no, field_versions FROM cases WHERE id IN (${IN_LIST})`);
+    this.updateAppellant = db.prepare(
+      `UPDATE parties SET name = ?, phone = ? WHERE case_id = ? AND kind = 'appellant'`,
+    );
     this.numbersHeld = db.prepare(`SELECT case_no FROM cases WHERE case_no IN (${IN_LIST})`);
     // A pending local case holding this number yet: its number was provisional, the server's wins.
     this.freeNumber = db.prepare(
@@ -173,16 +202,16 @@ export class CaseMaterializer {
   /** Writes each case's server copy; ids must be distinct. */
   apply(cases: readonly SyncCase[]): void {
     if (cases.length === 0) return;
-    const numberOf = new Map(
-      this.local.all(JSON.stringify(cases.map((c) => c.id))).map((r) => [r.id, r.case_no]),
-    );
+    const here = this.local.all(JSON.stringify(cases.map((c) => c.id)));
+    const numberOf = new Map(here.map((r) => [r.id, r.case_no]));
+    const edited = new Set(here.filter((r) => r.field_versions !== null).map((r) => r.id));
     this.claimNumbers(cases.filter((c) => numberOf.get(c.id) !== c.caseNo));
     const staff = new Map<string, number>();
     for (const c of cases) if (c.assigneeId) staff.set(c.assigneeId, c.updatedAt);
     for (const [id, at] of staff) this.ensureStaff.run(id, id, at);
     const fresh: SyncCase[] = [];
     for (const c of cases) {
-      if (numberOf.has(c.id)) this.update(c);
+      if (numberOf.has(c.id)) this.update(c, edited.has(c.id));
       else fresh.push(c);
     }
     this.insert(fresh);
@@ -234,8 +263,9 @@ export class CaseMaterializer {
     );
   }
 
-  private update(c: SyncCase): void {
-    const changes = lifecycleColumns(c);
+  /** `editedHere`: the row shows field edits (the server's, or optimistic ones the server may have refused). */
+  private update(c: SyncCase, editedHere: boolean): void {
+    const changes = editableColumns(c, lifecycleColumns(c));
     for (const [key, value] of Object.entries(c.columns)) if (SETTABLE_SET.has(key)) changes[key] = value;
     const columns = Object.keys(changes);
     const shape = columns.join(',');
@@ -247,5 +277,9 @@ export class CaseMaterializer {
       this.updates.set(shape, statement);
     }
     statement.run({ ...changes, id: c.id });
+    // The appellant's name and phone change only by an edit: untouched unless one was made on either side.
+    if (editedHere || changes.field_versions !== null) {
+      this.updateAppellant.run(c.intake.appellant.name, c.intake.appellant.phone ?? null, c.id);
+    }
   }
 }

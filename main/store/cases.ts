@@ -196,6 +196,7 @@ export class CaseCommands {
       transferCount: r.transfer_count as number,
       createdAt: r.created_at as number,
       updatedAt: r.updated_at as number,
+      fieldVersions: JSON.parse((r.field_versions as string | null) ?? '{}') as Record<string, number>,
     };
   }
 }

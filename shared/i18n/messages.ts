@@ -29,6 +29,11 @@ export const messages = {
     'errors.SHUTTING_DOWN': '应用正在关闭，操作未执行',
     'errors.INTERNAL': '内部错误，操作未执行。详情已记录。',
     'errors.demo.notEmpty': '案件库不为空，不能载入演示数据',
+    'validation.caseEdit.nothingToChange': '没有修改任何内容',
+    'validation.caseEdit.changedMeanwhile': '此项已被他人修改',
+    'caseEdit.refused.closed': '案件已办结，不能再修改案件信息',
+    'caseEdit.refused.notHolder': '只有承办人或组长可以修改此案件的信息',
+    'caseEdit.refused.stale': '案件信息已被他人修改，请查看最新内容后再改。未保存任何内容。',
     'warnings.no_prior_complaint': '申诉人未先向企业投诉（《邮政业用户申诉处理办法》要求先投诉后申诉）',
     'warnings.carrier_window_open': '向企业投诉未满 7 日且无处理结果，企业仍在处理期内',
   },
@@ -58,6 +63,12 @@ export const messages = {
     'errors.SHUTTING_DOWN': 'The app is shutting down; nothing was done',
     'errors.INTERNAL': 'Internal error; nothing was done. The details were logged.',
     'errors.demo.notEmpty': 'The case store is not empty; demo data can only be loaded into an empty store',
+    'validation.caseEdit.nothingToChange': 'Nothing was changed',
+    'validation.caseEdit.changedMeanwhile': 'Someone else changed this meanwhile',
+    'caseEdit.refused.closed': 'The case is closed; its details can no longer be corrected',
+    'caseEdit.refused.notHolder': 'Only the case’s handler or a team lead may correct its details',
+    'caseEdit.refused.stale':
+      'Someone else corrected these details meanwhile: look at the current values and edit again. Nothing was saved.',
     'warnings.no_prior_complaint':
       'The appellant has not complained to the carrier first (the Measures require a complaint before an appeal)',
     'warnings.carrier_window_open':

@@ -86,6 +86,8 @@ export interface CaseDetail extends CaseListItem {
   transferCount: number;
   createdAt: number;
   updatedAt: number;
+  /** How often each descriptive field was corrected: an edit names these as its base (shared/domain/caseEdits.ts). */
+  fieldVersions: Record<string, number>;
   lifecycle: CaseLifecycleState;
   /** What the session's roles may do next (the server checks again when they do it). */
   available: TransitionName[];

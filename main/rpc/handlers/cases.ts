@@ -18,5 +18,7 @@ export function caseHandlers({ store }: HandlerDeps): HandlersFor<typeof casePro
     'cases.clocks': async ({ id }) => (await store.call('cases', 'clocks', id)) ?? Promise.reject(notFound()),
     'cases.transition': (input, { session }) =>
       store.call('cases', 'transition', input, actorOf(session), session.staff.roles),
+    'cases.editFields': (input, { session }) =>
+      store.call('cases', 'editFields', input, actorOf(session), session.staff.roles),
   };
 }

@@ -7,6 +7,7 @@ import type { TransitionName } from '../../../shared/lifecycle';
 import type { CaseDetail, CaseEventView, RegisterResult } from '../../../shared/rpc/dto';
 import type { Actor } from '../audit';
 import { CaseCommands } from '../cases';
+import { CaseEditCommands, type EditFieldsInput } from '../caseEdits';
 import type { StoreContext } from '../context';
 import { ruleProfiles } from '../profiles';
 import { availableFor, TransitionCommands } from '../transitions';
@@ -24,6 +25,7 @@ export function casesDomain(ctx: StoreContext) {
   const calendar = () => ctx.calendar.get();
   const commands = new CaseCommands(db, calendar);
   const transitions = new TransitionCommands(db, calendar);
+  const edits = new CaseEditCommands(db);
 
   /** A case as the session's roles see it: with the transitions they may offer. */
   const get = (id: string, roles: readonly Role[]): CaseDetail | null => {
@@ -45,6 +47,12 @@ export function casesDomain(ctx: StoreContext) {
     transition(input: TransitionInput, actor: Actor, roles: readonly Role[], now = Date.now()): CaseDetail {
       transitions.apply(input, roles, actor, now);
       ctx.changed({ tables: ['cases', 'case_events'], caseIds: [input.caseId] });
+      return get(input.caseId, roles)!;
+    },
+
+    editFields(input: EditFieldsInput, actor: Actor, roles: readonly Role[], now = Date.now()): CaseDetail {
+      edits.edit(input, actor, roles, now);
+      ctx.changed({ tables: ['cases', 'parties', 'case_events'], caseIds: [input.caseId] });
       return get(input.caseId, roles)!;
     },
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../deadlines';
 import { registerAppealSchema } from '../../domain/appeal';
+import { fieldEditsSchema } from '../../domain/caseEdits';
 import { ANY_ROLE } from '../../domain/roles';
 import { CASE_STATUSES } from '../../domain/status';
 import { QUEUE_VIEWS } from '../../domain/views';
@@ -43,6 +44,11 @@ export const caseProcedures = {
         expectedStatus: z.enum(CASE_STATUSES).optional(),
       })
       .strict(),
+    ['handler', 'mediator', 'team_lead', 'admin'],
+  ),
+  /** Corrections of descriptive fields, each with the version the screen showed. */
+  'cases.editFields': procedure<CaseDetail>().mutation(
+    z.object({ caseId, fields: fieldEditsSchema }).strict(),
     ['handler', 'mediator', 'team_lead', 'admin'],
   ),
 } as const;

@@ -3,6 +3,7 @@ import { registerAppealSchema } from '../domain/appeal';
 import { fieldEditsSchema } from '../domain/caseEdits';
 import { CASE_STATUSES } from '../domain/status';
 import { TRANSITION_NAMES } from '../lifecycle';
+import { reviseMediationArgs } from './mediation';
 
 /**
  * The intents a workstation sends to the sync server (SYNC.md §3.2). Names carry a version:
@@ -35,6 +36,7 @@ export const MUTATIONS = {
   'appendNote.v1': z.object({ caseId: id, noteId: id, body: z.string().min(1).max(5000) }).strict(),
   /** Each field names the version it was edited from; the edit applies whole or not at all. */
   'editCaseFields.v1': z.object({ caseId: id, fields: fieldEditsSchema }).strict(),
+  'reviseMediation.v1': reviseMediationArgs,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -16,6 +16,7 @@ import {
   type FieldValue,
 } from '../domain/caseEdits';
 import type { MediationRecord } from '../mediation/record';
+import { decideMediation } from './mediation';
 
 /** Columns a transition may set besides the lifecycle state, named as in the workstation's `cases` table. */
 export type CaseColumns = Readonly<Record<string, string | number | null>>;
@@ -55,6 +56,9 @@ export type RejectionCode =
   | 'INVALID_DATA'
   | 'FIELD_CONFLICT'
   | 'CASE_CLOSED'
+  | 'MEDIATION_STALE'
+  | 'NOT_MEDIATING'
+  | 'MEDIATION_CONCLUDED'
   | 'VERSION_NOT_SUPPORTED'
   | 'INTERNAL';
 
@@ -198,6 +202,8 @@ export function decide(
     }
     case 'editCaseFields.v1':
       return decideFieldEdit(args as MutationArgs<'editCaseFields.v1'>, current, base, actor);
+    case 'reviseMediation.v1':
+      return decideMediation(args as MutationArgs<'reviseMediation.v1'>, current, base, actor, at);
     case 'transitionStatus.v1': {
       const a = args as MutationArgs<'transitionStatus.v1'>;
       if (current.status !== a.from) return reject('STALE_TRANSITION', current, { expected: a.from });

@@ -4,13 +4,9 @@ import { maskName, maskPhone } from '../../../shared/domain/phone';
 import type { Role } from '../../../shared/domain/roles';
 import type { CaseStatus } from '../../../shared/domain/status';
 import { yuanToFen } from '../../../shared/domain/money';
-import {
-  OPINION_ISSUED_EVENT,
-  type Attendee,
-  type MediationOutcome,
-  type Side,
-} from '../../../shared/mediation/codes';
+import { OPINION_ISSUED_EVENT, type Attendee } from '../../../shared/mediation/codes';
 import type { MediationDocument, MediationView, PersonView } from '../../../shared/mediation/dto';
+import type { MediationRecord } from '../../../shared/mediation/record';
 import type {
   AgreementInput,
   OpinionInput,
@@ -21,17 +17,18 @@ import type {
   SessionInput,
 } from '../../../shared/mediation/schemas';
 import { RpcFailure } from '../../../shared/rpc/errors';
+import {
+  mediationRefusal,
+  reviseRecord,
+  type MediationOp,
+  type MediationRefusal,
+} from '../../../shared/sync/mediation';
 import { AuditLog, type Actor } from '../audit';
 import type { StoreContext } from '../context';
+import { MediationRecords } from '../mediationRecords';
 import { Outbox } from '../outbox';
 import { refreshDeadlines } from '../search/deadlines';
 import { mayReveal } from './casework';
-
-const LEADS: readonly Role[] = ['team_lead', 'admin'];
-/** A session may be recorded a little ahead of the clock of another workstation, not more. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** The parties row that holds each side's representative. */
-const REPRESENTATIVE_KIND: Record<Side, string> = { appellant: 'agent', carrier: 'carrier_representative' };
 
 interface CaseFacts {
   caseNo: string;
@@ -42,32 +39,35 @@ interface CaseFacts {
   carrierName: string | null;
 }
 
-interface RecordRow {
-  version: number;
-  facts: string;
-  appellantPosition: string;
-  carrierPosition: string;
-  opinion: string | null;
-  opinionIssuedAt: number | null;
-  opinionIssuedBy: string | null;
-  agreementTerms: string | null;
-  agreementAmountFen: number | null;
-  agreementAt: number | null;
-  outcome: MediationOutcome | null;
-  outcomeNote: string | null;
-  outcomeAt: number | null;
-}
-
-/** What one change did: its audit event and the intent sent to the sync server. */
-interface Change {
-  type: string;
-  data: Record<string, unknown>;
-  intent: Record<string, unknown>;
-  tables: string[];
-}
+/** Tables a change writes besides `mediations` and `case_events`, for the views to refresh. */
+const OP_TABLES: Record<MediationOp['op'], string[]> = {
+  revise: [],
+  representative: ['parties'],
+  session: ['mediation_sessions'],
+  proposal: ['mediation_proposals'],
+  opinion: ['case_deadlines'],
+  agreement: [],
+  outcome: [],
+};
 
 const fieldError = (path: string, key: string) =>
   new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [{ path, key }]);
+
+/** The shared refusal as this workstation's RPC error (the server's is a sync rejection code). */
+function refused(code: MediationRefusal, facts: CaseFacts, rec: MediationRecord | null): RpcFailure {
+  switch (code) {
+    case 'NOT_MEDIATING':
+      return new RpcFailure('INVALID_TRANSITION', 'mediation.refused.notMediating', { status: facts.status });
+    case 'NOT_ASSIGNEE':
+      return new RpcFailure('FORBIDDEN', 'mediation.refused.notHolder');
+    case 'MEDIATION_CONCLUDED':
+      return new RpcFailure('INVALID_TRANSITION', 'mediation.refused.concluded');
+    case 'MEDIATION_STALE':
+      return new RpcFailure('CONFLICT', 'mediation.refused.stale', {}, [], {
+        currentVersion: rec?.version ?? 0,
+      });
+  }
+}
 
 /**
  * The mediation record (DOMAIN §1.8): written while the case is `mediating` by whoever holds it
@@ -79,18 +79,12 @@ export function mediationDomain(ctx: StoreContext) {
   const { db } = ctx;
   const audit = new AuditLog(db);
   const outbox = new Outbox(db);
+  const records = new MediationRecords(db);
   const caseFacts = db.prepare(
     `SELECT c.case_no AS caseNo, c.status, c.assignee_id AS assigneeId, c.carrier_id AS carrierId, c.outlet,
             k.name_zh AS carrierName
        FROM cases c LEFT JOIN carriers k ON k.id = c.carrier_id WHERE c.id = ?`,
   ) as Database.Statement<[string], CaseFacts>;
-  const recordRow = db.prepare(
-    `SELECT version, facts, appellant_position AS appellantPosition, carrier_position AS carrierPosition,
-            opinion, opinion_issued_at AS opinionIssuedAt, opinion_issued_by AS opinionIssuedBy,
-            agreement_terms AS agreementTerms, agreement_amount_fen AS agreementAmountFen, agreement_at AS agreementAt,
-            outcome, outcome_note AS outcomeNote, outcome_at AS outcomeAt
-       FROM mediations WHERE case_id = ?`,
-  ) as Database.Statement<[string], RecordRow>;
   const partyRow = db.prepare(
     'SELECT name, phone FROM parties WHERE case_id = ? AND kind = ?',
   ) as Database.Statement<[string, string], PersonView>;
@@ -104,9 +98,6 @@ export function mediationDomain(ctx: StoreContext) {
     if (!facts) throw new RpcFailure('NOT_FOUND', 'errors.NOT_FOUND');
     return facts;
   };
-  const isLead = (roles: readonly Role[]) => roles.some((r) => LEADS.includes(r));
-  const holds = (facts: CaseFacts, actor: Actor, roles: readonly Role[]) =>
-    isLead(roles) || facts.assigneeId === actor.staffId;
   const person = (caseId: string, kind: string) => partyRow.get(caseId, kind) ?? null;
   const masked = (p: PersonView | null): PersonView | null =>
     p && { name: maskName(p.name), phone: p.phone === null ? null : maskPhone(p.phone) };
@@ -133,118 +124,97 @@ export function mediationDomain(ctx: StoreContext) {
 
   const view = (caseId: string, actor: Actor, roles: readonly Role[]): MediationView => {
     const facts = load(caseId);
-    const rec = recordRow.get(caseId);
+    const rec = records.read(caseId);
+    const version = rec?.version ?? 0;
     return {
       caseId,
       caseNo: facts.caseNo,
       carrierId: facts.carrierId,
       outlet: facts.outlet,
-      version: rec?.version ?? 0,
-      mayEdit: facts.status === 'mediating' && !rec?.outcome && holds(facts, actor, roles),
+      version,
+      mayEdit: mediationRefusal(facts, rec, { staffId: actor.staffId, roles }, version) === null,
       mayExport: mayReveal(roles, facts.assigneeId, actor.staffId),
       appellant: masked(person(caseId, 'appellant')) ?? { name: '', phone: null },
       representatives: {
-        appellant: masked(person(caseId, REPRESENTATIVE_KIND.appellant)),
-        carrier: masked(person(caseId, REPRESENTATIVE_KIND.carrier)),
+        appellant: masked(rec?.representatives.appellant ?? null),
+        carrier: masked(rec?.representatives.carrier ?? null),
       },
       facts: rec?.facts ?? '',
       positions: { appellant: rec?.appellantPosition ?? '', carrier: rec?.carrierPosition ?? '' },
       sessions: sessions(caseId),
       proposals: proposals(caseId),
-      opinion:
-        rec?.opinion && rec.opinionIssuedAt !== null
-          ? { text: rec.opinion, issuedAt: rec.opinionIssuedAt, issuedByName: nameOf(rec.opinionIssuedBy) }
-          : null,
-      agreement:
-        rec?.agreementTerms && rec.agreementAmountFen !== null && rec.agreementAt !== null
-          ? { terms: rec.agreementTerms, amountFen: rec.agreementAmountFen, recordedAt: rec.agreementAt }
-          : null,
-      outcome:
-        rec?.outcome && rec.outcomeAt !== null
-          ? { outcome: rec.outcome, note: rec.outcomeNote, recordedAt: rec.outcomeAt }
-          : null,
+      opinion: rec?.opinion
+        ? {
+            text: rec.opinion.text,
+            issuedAt: rec.opinion.issuedAt,
+            issuedByName: nameOf(rec.opinion.issuedBy),
+          }
+        : null,
+      agreement: rec?.agreement
+        ? { terms: rec.agreement.terms, amountFen: rec.agreement.amountFen, recordedAt: rec.agreement.at }
+        : null,
+      outcome: rec?.outcome
+        ? { outcome: rec.outcome.outcome, note: rec.outcome.note, recordedAt: rec.outcome.at }
+        : null,
     };
   };
 
   /**
-   * One change of the record: checks (case in mediation, held by the actor, no outcome yet,
-   * version as seen), then the change, the version, the audit event and the intent, in one
-   * transaction, so a refusal or a failure leaves nothing written.
+   * One change of the record: the shared checks (case in mediation, held by the actor or a lead,
+   * no outcome yet, version as seen), then the shared change, written with its audit event and
+   * its intent in one transaction, so a refusal or a failure leaves nothing written. The server
+   * runs the same two functions on the intent (shared/sync/mediation.ts).
    */
   const write = (
     input: { caseId: string; expectedVersion: number },
+    op: MediationOp,
     actor: Actor,
     roles: readonly Role[],
     now: number,
-    apply: (rec: RecordRow | undefined, facts: CaseFacts) => Change,
   ): MediationView => {
     const tables = db.transaction(() => {
       const facts = load(input.caseId);
-      if (facts.status !== 'mediating') {
-        throw new RpcFailure('INVALID_TRANSITION', 'mediation.refused.notMediating', {
-          status: facts.status,
-        });
-      }
-      if (!holds(facts, actor, roles)) throw new RpcFailure('FORBIDDEN', 'mediation.refused.notHolder');
-      const rec = recordRow.get(input.caseId);
-      if (rec?.outcome) throw new RpcFailure('INVALID_TRANSITION', 'mediation.refused.concluded');
-      const version = rec?.version ?? 0;
-      if (version !== input.expectedVersion) {
-        throw new RpcFailure('CONFLICT', 'mediation.refused.stale', {}, [], { currentVersion: version });
-      }
-      const change = apply(rec, facts);
-      db.prepare(
-        `INSERT INTO mediations (case_id, version, created_at, updated_at) VALUES (@caseId, 1, @now, @now)
-         ON CONFLICT (case_id) DO UPDATE SET version = version + 1, updated_at = @now`,
-      ).run({ caseId: input.caseId, now });
-      audit.append(
-        { caseId: input.caseId, type: change.type, at: now, status: facts.status, data: change.data },
-        actor,
+      const before = records.read(input.caseId);
+      const refusal = mediationRefusal(
+        facts,
+        before,
+        { staffId: actor.staffId, roles },
+        input.expectedVersion,
       );
+      if (refusal) throw refused(refusal, facts, before);
+      const revision = reviseRecord(before, op, actor.staffId, now);
+      if (!revision.ok) throw fieldError(revision.issue.path, revision.issue.key);
+      records.write(input.caseId, revision.record, now);
+      const { type, data } = revision.event;
+      audit.append({ caseId: input.caseId, type, at: now, status: facts.status, data }, actor);
       outbox.append(
         'reviseMediation.v1',
-        { caseId: input.caseId, expectedVersion: input.expectedVersion, ...change.intent },
+        { caseId: input.caseId, expectedVersion: input.expectedVersion, ...op },
         input.caseId,
         actor,
         now,
       );
-      if (change.type === OPINION_ISSUED_EVENT) refreshDeadlines(db, input.caseId, ctx.calendar.get(), now);
-      return change.tables;
+      if (type === OPINION_ISSUED_EVENT) refreshDeadlines(db, input.caseId, ctx.calendar.get(), now);
+      return OP_TABLES[op.op];
     })();
     ctx.changed({ tables: ['mediations', 'case_events', ...tables], caseIds: [input.caseId] });
     return view(input.caseId, actor, roles);
   };
-
-  /** Creates the record's row first if needed, so the UPDATEs below have a row to change. */
-  const ensureRow = (caseId: string, now: number) =>
-    db
-      .prepare(
-        'INSERT INTO mediations (case_id, version, created_at, updated_at) VALUES (?, 0, ?, ?) ON CONFLICT DO NOTHING',
-      )
-      .run(caseId, now, now);
 
   return {
     view,
 
     /** Facts and positions: the fields given replace the old text; the audit keeps both. */
     revise(input: ReviseInput, actor: Actor, roles: readonly Role[], now = Date.now()): MediationView {
-      const fields = {
-        facts: 'facts',
-        appellantPosition: 'appellant_position',
-        carrierPosition: 'carrier_position',
-      } as const;
-      return write(input, actor, roles, now, (rec) => {
-        const given = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => input[k] !== undefined);
-        const changed = given.filter((k) => input[k] !== (rec?.[k] ?? ''));
-        if (changed.length === 0) throw fieldError('', 'validation.mediation.nothingToChange');
-        ensureRow(input.caseId, now);
-        for (const k of changed) {
-          db.prepare(`UPDATE mediations SET ${fields[k]} = ? WHERE case_id = ?`).run(input[k], input.caseId);
-        }
-        const diff = Object.fromEntries(changed.map((k) => [k, { from: rec?.[k] ?? '', to: input[k] }]));
-        const intent = Object.fromEntries(changed.map((k) => [k, input[k]]));
-        return { type: 'mediation.revised', data: diff, intent: { op: 'revise', ...intent }, tables: [] };
-      });
+      // Only the fields that change go into the intent.
+      const before = records.read(input.caseId);
+      const { caseId: _caseId, expectedVersion: _seen, ...given } = input;
+      const changed = Object.fromEntries(
+        Object.entries(given).filter(
+          ([k, v]) => v !== undefined && v !== (before?.[k as keyof typeof given] ?? ''),
+        ),
+      );
+      return write(input, { op: 'revise', ...changed }, actor, roles, now);
     },
 
     /** A side's representative, kept in `parties` (personal data); the audit names the fields, not the values. */
@@ -254,90 +224,35 @@ export function mediationDomain(ctx: StoreContext) {
       roles: readonly Role[],
       now = Date.now(),
     ): MediationView {
-      return write(input, actor, roles, now, () => {
-        const kind = REPRESENTATIVE_KIND[input.side];
-        const phone = input.phone ?? null;
-        const existing = person(input.caseId, kind);
-        if (existing) {
-          db.prepare('UPDATE parties SET name = ?, phone = ? WHERE case_id = ? AND kind = ?').run(
-            input.name,
-            phone,
-            input.caseId,
-            kind,
-          );
-        } else {
-          db.prepare(
-            'INSERT INTO parties (id, case_id, kind, name, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          ).run(randomUUID(), input.caseId, kind, input.name, phone, now);
-        }
-        const fields = ['name', ...(phone === null ? [] : ['phone'])];
-        return {
-          type: 'mediation.representative_set',
-          data: { side: input.side, fields, replaced: existing !== null },
-          intent: { op: 'representative', side: input.side, name: input.name, phone },
-          tables: ['parties'],
-        };
-      });
+      const op = {
+        op: 'representative',
+        side: input.side,
+        name: input.name,
+        phone: input.phone ?? null,
+      } as const;
+      return write(input, op, actor, roles, now);
     },
 
     addSession(input: SessionInput, actor: Actor, roles: readonly Role[], now = Date.now()): MediationView {
-      if (input.heldAt > now + CLOCK_SKEW_MS) throw fieldError('heldAt', 'validation.mediation.inFuture');
-      return write(input, actor, roles, now, () => {
-        const id = randomUUID();
-        const { caseId, expectedVersion: _seen, ...session } = input;
-        db.prepare(
-          `INSERT INTO mediation_sessions (id, case_id, held_at, mode, attendees, notes, recorded_by, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          id,
-          caseId,
-          session.heldAt,
-          session.mode,
-          JSON.stringify(session.attendees),
-          session.notes,
-          actor.staffId,
-          now,
-        );
-        return {
-          type: 'mediation.session_recorded',
-          data: { sessionId: id, heldAt: session.heldAt, mode: session.mode, attendees: session.attendees },
-          intent: { op: 'session', sessionId: id, ...session },
-          tables: ['mediation_sessions'],
-        };
-      });
+      const { caseId: _caseId, expectedVersion: _seen, ...session } = input;
+      return write(input, { op: 'session', sessionId: randomUUID(), ...session }, actor, roles, now);
     },
 
     addProposal(input: ProposalInput, actor: Actor, roles: readonly Role[], now = Date.now()): MediationView {
-      return write(input, actor, roles, now, () => {
-        const id = randomUUID();
-        const amountFen = input.amountYuan === undefined ? null : yuanToFen(input.amountYuan);
-        db.prepare(
-          `INSERT INTO mediation_proposals (id, case_id, proposer, terms, amount_fen, recorded_by, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, input.caseId, input.by, input.terms, amountFen, actor.staffId, now);
-        return {
-          type: 'mediation.proposal_recorded',
-          data: { proposalId: id, by: input.by, amountFen },
-          intent: { op: 'proposal', proposalId: id, by: input.by, terms: input.terms, amountFen },
-          tables: ['mediation_proposals'],
-        };
-      });
+      const amountFen = input.amountYuan === undefined ? null : yuanToFen(input.amountYuan);
+      const op = {
+        op: 'proposal',
+        proposalId: randomUUID(),
+        by: input.by,
+        terms: input.terms,
+        amountFen,
+      } as const;
+      return write(input, op, actor, roles, now);
     },
 
     /** 调解意见: a new opinion replaces the old one and starts a new 3 working days (the profile's restart). */
     issueOpinion(input: OpinionInput, actor: Actor, roles: readonly Role[], now = Date.now()): MediationView {
-      return write(input, actor, roles, now, (rec) => {
-        ensureRow(input.caseId, now);
-        db.prepare(
-          'UPDATE mediations SET opinion = ?, opinion_issued_at = ?, opinion_issued_by = ? WHERE case_id = ?',
-        ).run(input.opinion, now, actor.staffId, input.caseId);
-        return {
-          type: OPINION_ISSUED_EVENT,
-          data: { opinion: input.opinion, replaces: rec?.opinionIssuedAt ?? null },
-          intent: { op: 'opinion', opinion: input.opinion },
-          tables: ['case_deadlines'],
-        };
-      });
+      return write(input, { op: 'opinion', opinion: input.opinion }, actor, roles, now);
     },
 
     recordAgreement(
@@ -346,27 +261,14 @@ export function mediationDomain(ctx: StoreContext) {
       roles: readonly Role[],
       now = Date.now(),
     ): MediationView {
-      return write(input, actor, roles, now, (rec) => {
-        const amountFen = yuanToFen(input.amountYuan);
-        ensureRow(input.caseId, now);
-        db.prepare(
-          'UPDATE mediations SET agreement_terms = ?, agreement_amount_fen = ?, agreement_at = ? WHERE case_id = ?',
-        ).run(input.terms, amountFen, now, input.caseId);
-        const before = rec?.agreementTerms
-          ? { terms: rec.agreementTerms, amountFen: rec.agreementAmountFen }
-          : null;
-        return {
-          type: 'mediation.agreement_recorded',
-          data: { from: before, to: { terms: input.terms, amountFen } },
-          intent: { op: 'agreement', terms: input.terms, amountFen },
-          tables: [],
-        };
-      });
+      const op = { op: 'agreement', terms: input.terms, amountFen: yuanToFen(input.amountYuan) } as const;
+      return write(input, op, actor, roles, now);
     },
 
     /**
      * The outcome ends the record (it cannot change afterwards); an agreement needs its terms
-     * first. The case is then closed or withdrawn by the lifecycle (OUTCOME_CLOSURE).
+     * first (checked by the shared rule). The case is then closed or withdrawn by the lifecycle
+     * (OUTCOME_CLOSURE).
      */
     recordOutcome(
       input: OutcomeInput,
@@ -374,22 +276,8 @@ export function mediationDomain(ctx: StoreContext) {
       roles: readonly Role[],
       now = Date.now(),
     ): MediationView {
-      return write(input, actor, roles, now, (rec) => {
-        if (input.outcome === 'agreed' && !rec?.agreementTerms) {
-          throw fieldError('outcome', 'validation.mediation.agreementRequired');
-        }
-        ensureRow(input.caseId, now);
-        const note = input.note ? input.note : null;
-        db.prepare(
-          'UPDATE mediations SET outcome = ?, outcome_note = ?, outcome_at = ?, outcome_by = ? WHERE case_id = ?',
-        ).run(input.outcome, note, now, actor.staffId, input.caseId);
-        return {
-          type: 'mediation.outcome_recorded',
-          data: { outcome: input.outcome, note },
-          intent: { op: 'outcome', outcome: input.outcome, note },
-          tables: [],
-        };
-      });
+      const op = { op: 'outcome', outcome: input.outcome, note: input.note ? input.note : null } as const;
+      return write(input, op, actor, roles, now);
     },
 
     /**
@@ -402,13 +290,10 @@ export function mediationDomain(ctx: StoreContext) {
         if (!mayReveal(roles, facts.assigneeId, actor.staffId)) {
           throw new RpcFailure('FORBIDDEN', 'mediation.refused.export');
         }
-        const rec = recordRow.get(caseId);
+        const rec = records.read(caseId);
         if (!rec) throw new RpcFailure('NOT_FOUND', 'mediation.refused.notFound');
         const v = view(caseId, actor, roles);
-        const representatives = {
-          appellant: person(caseId, REPRESENTATIVE_KIND.appellant),
-          carrier: person(caseId, REPRESENTATIVE_KIND.carrier),
-        };
+        const representatives = rec.representatives;
         const disclosed = [
           'appellant.name',
           'appellant.phone',

@@ -180,8 +180,8 @@ describe('the mediation record', () => {
       proposals: 1,
       parties: start.parties + 1,
       events: start.events + 8,
-      // The team server does not know reviseMediation yet: the case's audit trail holds the changes, the outbox not.
-      outbox: 0,
+      // Each change is also one reviseMediation.v1 intent for the team server.
+      outbox: 8,
     });
     expect(
       events()

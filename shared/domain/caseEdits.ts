@@ -103,20 +103,19 @@ export function editedIntake(
   };
 }
 
-/** The audit entry of a correction: old and new values, personal data by field name only. */
+/**
+ * The audit entry of a correction: the fields corrected, and each non-personal one's old and new
+ * value as a {from, to} pair under its own name (personal data by field name only).
+ */
 export function fieldEditEventData(
   before: RegisterAppeal,
   after: RegisterAppeal,
   changed: readonly (readonly [EditableField, unknown])[],
-): {
-  fields: EditableField[];
-  changes: Partial<Record<EditableField, { from: FieldValue; to: FieldValue }>>;
-} {
-  const changes: Partial<Record<EditableField, { from: FieldValue; to: FieldValue }>> = {};
+): Record<string, unknown> {
+  const data: Record<string, unknown> = { fields: changed.map(([field]) => field) };
   for (const [field] of changed) {
-    if (!PERSONAL_FIELDS.has(field)) {
-      changes[field] = { from: fieldValue(before, field), to: fieldValue(after, field) };
-    }
+    if (!PERSONAL_FIELDS.has(field))
+      data[field] = { from: fieldValue(before, field), to: fieldValue(after, field) };
   }
-  return { fields: changed.map(([field]) => field), changes };
+  return data;
 }

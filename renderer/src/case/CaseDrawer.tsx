@@ -1,6 +1,8 @@
-import { Alert, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { isOpenStatus } from '../../../shared/domain/status';
 import type { CaseDetail, ReferenceData } from '../../../shared/rpc/dto';
 import { errorText } from '../forms/errorText';
 import { carrierName, categoryName, provinceName, reasonName, staffName } from '../format/names';
@@ -16,6 +18,7 @@ import { useCaseShortcuts } from './caseCommands';
 import { CaseSummary } from './CaseSummary';
 import { CaseworkSection } from './CaseworkSection';
 import { CompensationPanel } from './CompensationPanel';
+import { EditDetailsDialog } from './EditDetailsDialog';
 import { TransitionForm } from './TransitionForm';
 import { CaseTimeline } from './CaseTimeline';
 import { ClocksSection } from './ClocksSection';
@@ -153,6 +156,7 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
   const locale = useLocale();
   const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const carrier = reference?.carriers.find((c) => c.id === detail.carrierId);
+  const [editing, setEditing] = useState(false);
 
   const sections: [string, Items][] = [
     [
@@ -238,6 +242,20 @@ function CaseSections({ detail, reference }: { detail: CaseDetail; reference: Re
 
   return (
     <div className="case-sections">
+      {isOpenStatus(detail.status) && (
+        <div className="case-sections-actions">
+          <Button size="small" onClick={() => setEditing(true)}>
+            {t('case.edit.open')}
+          </Button>
+        </div>
+      )}
+      {editing && (
+        <EditDetailsDialog
+          detail={detail}
+          carriers={reference?.carriers ?? []}
+          onClose={() => setEditing(false)}
+        />
+      )}
       {sections.map(([title, items]) => (
         <Descriptions
           key={title}

@@ -35,6 +35,7 @@ export function CaseTimeline({
   const casework = useRpcQuery('casework.view', { caseId });
   const context: DetailContext = {
     translator,
+    locale,
     carrierName: (id) =>
       carrierName(
         reference?.carriers.find((c) => c.id === id),

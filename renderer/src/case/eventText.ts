@@ -1,6 +1,9 @@
-import type { CaseEventView } from '../../../shared/rpc/dto';
+import { CATEGORIES } from '../../../shared/domain/categories';
+import { yuanToFen } from '../../../shared/domain/money';
+import type { CaseEventView, Locale } from '../../../shared/rpc/dto';
 import { formatYuan } from '../../../shared/mediation/amount';
 import type { Translator } from '../forms/fieldErrors';
+import { categoryName, localName, provinceName } from '../format/names';
 import { formatShanghaiDateTime } from '../format/time';
 
 /**
@@ -79,6 +82,8 @@ const LONG_TEXT = 60;
 
 export interface DetailContext {
   readonly translator: Translator;
+  /** For the names reference data carries in both languages (provinces, categories). */
+  readonly locale: Locale;
   /** The carrier's name in the UI language, or '' when the reference data does not know the id. */
   carrierName(id: string): string;
   /** A staff member's name, or the id when the reference data does not know it. */
@@ -152,6 +157,17 @@ const codes =
     return texts.length === 0 ? null : texts.join(ctx.translator.t('case.data.listSeparator'));
   };
 
+const yuan: Format = (raw, ctx) =>
+  typeof raw === 'number' ? ctx.translator.t('case.yuan', { amount: formatYuan(yuanToFen(raw)) }) : null;
+const province: Format = (raw, ctx) => (typeof raw === 'string' ? provinceName(raw, ctx.locale) : null);
+const category: Format = (raw, ctx) => (typeof raw === 'string' ? categoryName(raw, ctx.locale) : null);
+/** A reason code alone (a correction may have changed its category too); codes are unique across categories. */
+const reason: Format = (raw, ctx) => {
+  if (typeof raw !== 'string') return null;
+  const found = CATEGORIES.flatMap((c) => c.reasons).find((r) => r.code === raw);
+  return found ? localName(found, ctx.locale) : raw;
+};
+
 const yesNo: Format = (raw, ctx) =>
   typeof raw === 'boolean' ? ctx.translator.t(raw ? 'common.yes' : 'common.no') : null;
 
@@ -167,6 +183,21 @@ const evidence: Format = (raw, ctx) => {
   return ctx.translator.t(raw.key, scalars);
 };
 
+/** The corrected fields of `case.fields_edited`, labelled as on the case's details tab. */
+const EDITED_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  appellantName: { label: 'field.appellantName' },
+  appellantPhone: { label: 'field.appellantPhone' },
+  description: { label: 'field.description' },
+  waybillNo: { label: 'field.waybillNo' },
+  serviceType: { label: 'field.serviceType', format: code('serviceType') },
+  originProvince: { label: 'field.originProvince', format: province },
+  destProvince: { label: 'field.destProvince', format: province },
+  category: { label: 'field.category', format: category },
+  reason: { label: 'field.reason', format: reason },
+  demand: { label: 'field.demand', format: code('demand') },
+  demandAmountYuan: { label: 'field.demandAmount', format: yuan, none: 'common.none' },
+};
+
 const ASSIGNEE: FieldSpec = { label: 'casework.assignee', format: staff, none: 'casework.unassigned' };
 const ESCALATION_ID = { escalationId: INTERNAL_ID } as const;
 
@@ -176,6 +207,17 @@ const EVENTS: Readonly<Record<string, EventSpec>> = {
   'case.released': { pair: ASSIGNEE },
   'case.assigned': { pair: ASSIGNEE },
   'tag.added': { fields: { tag: { label: 'casework.tags' } } },
+  'case.fields_edited': {
+    fields: {
+      fields: {
+        label: 'case.data.correctedFields',
+        format: codes(
+          codeOf(Object.fromEntries(Object.entries(EDITED_FIELDS).map(([k, v]) => [k, v.label]))),
+        ),
+      },
+      ...EDITED_FIELDS,
+    },
+  },
   'note.added': {
     fields: { noteId: INTERNAL_ID, length: { label: 'case.data.noteLength', format: number } },
   },

@@ -2,6 +2,15 @@
 export const CASEWORK_UI_MESSAGES: Record<'zh-CN' | 'en', Record<string, string>> = {
   'zh-CN': {
     'casework.tab': '办理',
+    'case.event.case.fields_edited': '更正案件信息',
+    'case.data.correctedFields': '更正项',
+    'case.edit.open': '更正信息',
+    'case.edit.title': '更正案件信息',
+    'case.edit.help': '只保存改动的项。每一项都与您看到的版本比对：若他人已先修改同一项，则不保存任何内容。',
+    'case.edit.personalPlaceholder': '留空则不变（现为 {{current}}）',
+    'case.edit.save': '保存更正',
+    'case.edit.cancel': '取消',
+    'case.edit.saved': '案件信息已更正',
     'case.event.case.claimed': '认领',
     'case.event.case.released': '释放',
     'case.event.case.assigned': '指派',
@@ -104,6 +113,16 @@ export const CASEWORK_UI_MESSAGES: Record<'zh-CN' | 'en', Record<string, string>
     'casework.dup.matched.phone': '同电话',
   },
   en: {
+    'case.event.case.fields_edited': 'Details corrected',
+    'case.data.correctedFields': 'Corrected',
+    'case.edit.open': 'Correct details',
+    'case.edit.title': 'Correct case details',
+    'case.edit.help':
+      'Only the fields you change are saved. Each is checked against the version you see: if someone else changed the same field first, nothing is saved.',
+    'case.edit.personalPlaceholder': 'Leave empty to keep ({{current}})',
+    'case.edit.save': 'Save corrections',
+    'case.edit.cancel': 'Cancel',
+    'case.edit.saved': 'Case details corrected',
     'casework.tab': 'Handling',
     'case.event.case.claimed': 'Claimed',
     'case.event.case.released': 'Released',

@@ -41,10 +41,8 @@ describe('editCaseFields.v1 on the server', () => {
       type: 'case.fields_edited',
       data: {
         fields: ['description', 'demandAmountYuan'],
-        changes: {
-          description: { from: current.intake.description, to: '新的描述' },
-          demandAmountYuan: { from: 300, to: null },
-        },
+        description: { from: current.intake.description, to: '新的描述' },
+        demandAmountYuan: { from: 300, to: null },
       },
     });
   });

@@ -18,7 +18,13 @@ const en = translator('en');
 const carrierName = (id: string) => (id === 'sf' ? '顺丰速运' : '');
 const staffName = (id: string) => (id === 'staff-h001' ? '王芳' : id === 'staff-l001' ? '李组长' : id);
 const caseNo = (id: string) => (id === 'case-2' ? 'SS20260305000002' : '');
-const context = (t: Translator): DetailContext => ({ translator: t, carrierName, staffName, caseNo });
+const context = (t: Translator): DetailContext => ({
+  translator: t,
+  locale: t === en ? 'en' : 'zh-CN',
+  carrierName,
+  staffName,
+  caseNo,
+});
 
 /** As main stores a transition: the data the form sent, wrapped with the statuses and counter changes. */
 function transition(name: string, data: Record<string, unknown>): Pick<CaseEventView, 'type' | 'data'> {
@@ -185,6 +191,43 @@ describe('timeline entries', () => {
     expect(both('pii.revealed', { field: 'phone', reason: '回访' })).toEqual({
       zh: ['查看项：联系电话', '原因：回访'],
       en: ['Shown：Phone', 'Reason：回访'],
+    });
+  });
+
+  it('spell out a correction of case details: which fields, and the old and new non-personal values', () => {
+    expect(eventName('case.fields_edited', zh)).toBe('更正案件信息');
+    expect(eventName('case.fields_edited', en)).toBe('Details corrected');
+    expect(
+      both('case.fields_edited', {
+        fields: ['appellantPhone', 'category', 'reason', 'destProvince', 'demandAmountYuan'],
+        category: { from: 'loss', to: 'delay' },
+        reason: { from: 'compensation_amount', to: 'transit_delay' },
+        destProvince: { from: '330000', to: '310000' },
+        demandAmountYuan: { from: 300, to: null },
+      }),
+    ).toEqual({
+      zh: [
+        '更正项：联系电话、问题类别、二级原因、寄达省份、诉求金额（元）',
+        '原问题类别：丢失短少',
+        '新问题类别：延误',
+        '原二级原因：对企业赔偿金额不满',
+        '新二级原因：中转或运输延误',
+        '原寄达省份：浙江省',
+        '新寄达省份：上海市',
+        '原诉求金额（元）：300.00 元',
+        '新诉求金额（元）：无',
+      ],
+      en: [
+        'Corrected：Phone, Problem category, Level-2 reason, Destination province, Amount claimed (yuan)',
+        'Problem category before：Loss or missing contents',
+        'Problem category after：Delay',
+        'Level-2 reason before：Dissatisfied with the compensation amount',
+        'Level-2 reason after：Transit or transport delay',
+        'Destination province before：Zhejiang',
+        'Destination province after：Shanghai',
+        'Amount claimed (yuan) before：CNY 300.00',
+        'Amount claimed (yuan) after：None',
+      ],
     });
   });
 

@@ -6,7 +6,6 @@ import { LIMITS } from '../../../shared/domain/appeal';
 import {
   EDITABLE_FIELDS,
   PERSONAL_FIELDS,
-  type EditableField,
   type FieldEdits,
   type FieldValue,
 } from '../../../shared/domain/caseEdits';

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Role } from '../../../shared/domain/roles';
 import { RpcFailure } from '../../../shared/rpc/errors';
 import { retryIntent } from '../../../shared/sync/retry';
+import type { SyncCase } from '../../../shared/sync/rules';
 import type { SyncConflictView, SyncUser } from '../../../shared/sync/view';
 import type { Actor } from '../audit';
 import type { StoreContext } from '../context';
@@ -54,8 +55,16 @@ export function syncDomain({ db, changed, calendar }: StoreContext) {
   /** The server's copy as last pulled, else as it was when it refused. */
   const currentServerState = (r: ConflictRow): Record<string, unknown> => {
     if (r.base) {
-      const base = JSON.parse(r.base) as { status: string; assigneeId: string | null; version: number };
-      return { status: base.status, assigneeId: base.assigneeId, version: base.version };
+      const base = JSON.parse(r.base) as Pick<
+        SyncCase,
+        'status' | 'assigneeId' | 'version' | 'fieldVersions'
+      >;
+      return {
+        status: base.status,
+        assigneeId: base.assigneeId,
+        version: base.version,
+        fieldVersions: base.fieldVersions ?? {},
+      };
     }
     return JSON.parse(r.server_state) as Record<string, unknown>;
   };

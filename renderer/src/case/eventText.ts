@@ -94,6 +94,9 @@ export interface DetailContext {
 
 /** A recorded value as text, or null when there is nothing to show. */
 type Format = (raw: unknown, ctx: DetailContext) => string | null;
+/** What reads names the UI language gives (codes, provinces, categories), not the case's own references. */
+export type NameContext = Pick<DetailContext, 'translator' | 'locale'>;
+type NameFormat = (raw: unknown, ctx: NameContext) => string | null;
 
 interface FieldSpec {
   /** Catalogue key of the label. */
@@ -122,7 +125,7 @@ interface EventSpec {
   readonly fields?: Fields;
 }
 
-const text: Format = (raw) => (typeof raw === 'string' && raw !== '' ? raw : null);
+const text: NameFormat = (raw) => (typeof raw === 'string' && raw !== '' ? raw : null);
 const instant: Format = (raw) => (typeof raw === 'number' ? formatShanghaiDateTime(raw) : null);
 const fen: Format = (raw, ctx) =>
   typeof raw === 'number' ? ctx.translator.t('case.yuan', { amount: formatYuan(raw) }) : null;
@@ -132,7 +135,7 @@ const caseNo: Format = (raw, ctx) => (typeof raw === 'string' ? ctx.caseNo(raw) 
 
 /** A code labelled by `${prefix}.${code}`; a code the catalogue does not know shows as stored. */
 const code =
-  (prefix: string): Format =>
+  (prefix: string): NameFormat =>
   (raw, ctx) => {
     if (typeof raw !== 'string' && typeof raw !== 'number') return null;
     const key = `${prefix}.${raw}`;
@@ -141,7 +144,7 @@ const code =
 
 /** A code labelled by a key of its own (the codes come from different screens). */
 const codeOf =
-  (keys: Readonly<Record<string, string>>): Format =>
+  (keys: Readonly<Record<string, string>>): NameFormat =>
   (raw, ctx) => {
     if (typeof raw !== 'string') return null;
     const key = keys[raw];
@@ -157,12 +160,12 @@ const codes =
     return texts.length === 0 ? null : texts.join(ctx.translator.t('case.data.listSeparator'));
   };
 
-const yuan: Format = (raw, ctx) =>
+const yuan: NameFormat = (raw, ctx) =>
   typeof raw === 'number' ? ctx.translator.t('case.yuan', { amount: formatYuan(yuanToFen(raw)) }) : null;
-const province: Format = (raw, ctx) => (typeof raw === 'string' ? provinceName(raw, ctx.locale) : null);
-const category: Format = (raw, ctx) => (typeof raw === 'string' ? categoryName(raw, ctx.locale) : null);
+const province: NameFormat = (raw, ctx) => (typeof raw === 'string' ? provinceName(raw, ctx.locale) : null);
+const category: NameFormat = (raw, ctx) => (typeof raw === 'string' ? categoryName(raw, ctx.locale) : null);
 /** A reason code alone (a correction may have changed its category too); codes are unique across categories. */
-const reason: Format = (raw, ctx) => {
+const reason: NameFormat = (raw, ctx) => {
   if (typeof raw !== 'string') return null;
   const found = CATEGORIES.flatMap((c) => c.reasons).find((r) => r.code === raw);
   return found ? localName(found, ctx.locale) : raw;
@@ -184,7 +187,7 @@ const evidence: Format = (raw, ctx) => {
 };
 
 /** The corrected fields of `case.fields_edited`, labelled as on the case's details tab. */
-const EDITED_FIELDS: Readonly<Record<string, FieldSpec>> = {
+const EDITED_FIELDS: Readonly<Record<string, FieldSpec & { readonly format?: NameFormat }>> = {
   appellantName: { label: 'field.appellantName' },
   appellantPhone: { label: 'field.appellantPhone' },
   description: { label: 'field.description' },
@@ -339,6 +342,18 @@ const EVENTS: Readonly<Record<string, EventSpec>> = {
     },
   },
 };
+
+/** A corrected field's label and a value of it as text (the conflict inbox shows both sides). */
+export function editedFieldText(
+  field: string,
+  raw: unknown,
+  ctx: NameContext,
+): { label: string; value: string } {
+  const spec = EDITED_FIELDS[field];
+  const label = spec && ctx.translator.exists(spec.label) ? ctx.translator.t(spec.label) : field;
+  const value = isEmpty(raw) ? null : (spec?.format ?? text)(raw, ctx);
+  return { label, value: value ?? ctx.translator.t('common.none') };
+}
 
 /** The entry's data as label/value lines, in the order it was recorded. */
 export function eventDetails(event: Pick<CaseEventView, 'type' | 'data'>, ctx: DetailContext): DetailLine[] {

@@ -1,6 +1,9 @@
 import { Alert, Button, Empty, List, Space, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PERSONAL_FIELDS, type EditableField } from '../../../shared/domain/caseEdits';
 import type { SyncConflictView } from '../../../shared/sync/view';
+import { editedFieldText } from '../case/eventText';
+import { useLocale, useTranslator } from '../i18n/hooks';
 import { formatShanghaiDateTime } from '../format/time';
 import { staffName } from '../format/names';
 import { openCase } from '../notify/openCase';
@@ -14,6 +17,8 @@ const KNOWN_INTENTS = new Set([
   'releaseCase.v1',
   'reassignCase.v1',
   'appendNote.v1',
+  'editCaseFields.v1',
+  'reviseMediation.v1',
 ]);
 
 /**
@@ -27,6 +32,7 @@ export function ConflictInbox() {
   const resolve = useRpcMutation('sync.resolveConflict');
   const closePanel = useSyncPanel((s) => s.setOpen);
   const [toast, holder] = message.useMessage();
+  const names = { translator: useTranslator(), locale: useLocale() };
 
   const intent = (c: SyncConflictView) =>
     KNOWN_INTENTS.has(c.name) ? t(`sync.intent.${c.name}`) : t('sync.intent.other', { name: c.name });
@@ -43,6 +49,22 @@ export function ConflictInbox() {
       );
     }
     return parts.join(' · ');
+  };
+  /** A refused correction: each field someone changed first, with both values (personal data named only). */
+  const movedFields = (c: SyncConflictView): string[] => {
+    const moved =
+      c.code === 'FIELD_CONFLICT' && Array.isArray(c.serverState.fields) ? c.serverState.fields : [];
+    const mine = ((c.args as { fields?: Record<string, { value: unknown }> }).fields ?? {}) as Record<
+      string,
+      { value: unknown }
+    >;
+    return (moved as { field: string; serverValue?: unknown }[]).map(({ field, serverValue }) => {
+      const theirs = editedFieldText(field, serverValue, names);
+      if (PERSONAL_FIELDS.has(field as EditableField))
+        return t('sync.inbox.fieldPersonal', { label: theirs.label });
+      const yours = editedFieldText(field, mine[field]?.value, names).value;
+      return t('sync.inbox.field', { label: theirs.label, mine: yours, theirs: theirs.value });
+    });
   };
   const act = (c: SyncConflictView, action: 'dismiss' | 'retry') =>
     resolve.mutate(
@@ -112,6 +134,11 @@ export function ConflictInbox() {
                   <span>
                     {t('sync.inbox.server')}: {serverState(c.serverState)}
                   </span>
+                  {movedFields(c).map((line) => (
+                    <span key={line} data-testid="conflict-field">
+                      {line}
+                    </span>
+                  ))}
                   <span>
                     {t('sync.inbox.when')}: {formatShanghaiDateTime(c.detectedAt)}
                   </span>

@@ -119,6 +119,21 @@ describe('field corrections across workstations', () => {
       [id],
     );
     expect(server!.field_versions).toEqual({ description: 1 });
+
+    // B decides its values stand: sent again, re-based on the server's versions, they apply everywhere.
+    const [open] = b.store.domains.sync.conflicts(false);
+    expect(open).toMatchObject({ code: 'FIELD_CONFLICT', retry: 'retry' });
+    b.store.domains.sync.resolveConflict(open!.id, 'retry', b.actor);
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    for (const ws of [a, b]) {
+      expect(shown(ws, id)).toMatchObject({
+        description: 'B 的更正',
+        demand: 'apology',
+        fieldVersions: { description: 2, demand: 1 },
+      });
+    }
+    expect(b.engine.status()).toMatchObject({ pendingCount: 0, openConflicts: 0 });
   });
 
   it('two offline corrections of the same field on one workstation chain: both apply', async () => {

@@ -44,6 +44,38 @@ describe('sending a refused intent again', () => {
     expect(retryIntent('reassignCase.v1', args, 'FORBIDDEN', { assigneeId: 'u-zhao' })).toBeNull();
   });
 
+  it('a correction someone else beat, each field on the server’s current version', () => {
+    const args = {
+      caseId: 'c1',
+      fields: {
+        description: { value: 'B 的更正', baseVersion: 0 },
+        demand: { value: 'apology', baseVersion: 0 },
+      },
+    };
+    // From the last pulled copy: every field takes the server's version (0 for one never edited).
+    expect(
+      retryIntent('editCaseFields.v1', args, 'FIELD_CONFLICT', {
+        fieldVersions: { description: 1, outlet: 4 },
+      }),
+    ).toEqual({
+      name: 'editCaseFields.v1',
+      args: {
+        caseId: 'c1',
+        fields: {
+          description: { value: 'B 的更正', baseVersion: 1 },
+          demand: { value: 'apology', baseVersion: 0 },
+        },
+      },
+    });
+    // Without a pulled copy, from the refusal's list of fields that moved on.
+    expect(
+      retryIntent('editCaseFields.v1', args, 'FIELD_CONFLICT', {
+        fields: [{ field: 'demand', serverVersion: 2 }],
+      })?.args,
+    ).toMatchObject({ fields: { description: { baseVersion: 0 }, demand: { baseVersion: 2 } } });
+    expect(retryIntent('editCaseFields.v1', args, 'CASE_CLOSED', { fieldVersions: {} })).toBeNull();
+  });
+
   it('never a transition, nor an intent the server does not know', () => {
     const transition = { caseId: 'c1', transition: 'accept', from: 'registered', data: {} };
     expect(

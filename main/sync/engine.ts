@@ -427,12 +427,14 @@ export class SyncEngine {
       if (e.mutationId && own.has(e.mutationId)) continue;
       const local = status.get(e.caseId);
       if (!local) continue;
+      // A transition's `to` is the status it entered; other events' `to` (an agreement's terms) is not.
+      const to = (e.data as { to?: unknown } | null)?.to;
       entries.push({
         event: {
           caseId: e.caseId,
           type: e.type,
           at: e.appliedAt,
-          status: (e.data as { to?: CaseStatus } | null)?.to ?? local,
+          status: typeof to === 'string' ? (to as CaseStatus) : local,
           data: {
             ...(e.data as object),
             remote: { version: e.version, occurredAt: e.occurredAt, mutationId: e.mutationId },

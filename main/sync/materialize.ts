@@ -5,6 +5,7 @@ import type { SyncCase } from '../../shared/sync/rules';
 import { BulkInsert } from '../store/bulk';
 import { DEFAULT_PROFILE } from '../store/cases';
 import { yuanToFen } from '../../shared/domain/money';
+import { MediationMaterializer } from './materializeMediation';
 
 /** Columns a server case may set besides its lifecycle (shared/sync transitionColumns names them). */
 const SETTABLE = [
@@ -172,6 +173,7 @@ export class CaseMaterializer {
   private readonly ensureStaff: Database.Statement;
   private readonly insertCases: BulkInsert;
   private readonly insertParties: BulkInsert;
+  private readonly mediation: MediationMaterializer;
   /** UPDATE statements by the set of columns they write (a handful of shapes). */
   private readonly updates = new Map<string, Database.Statement>();
 
@@ -197,6 +199,7 @@ export class CaseMaterializer {
       `INSERT INTO parties (id, case_id, kind, name, phone, created_at)`,
       6,
     );
+    this.mediation = new MediationMaterializer(db);
   }
 
   /** Writes each case's server copy; ids must be distinct. */
@@ -215,6 +218,7 @@ export class CaseMaterializer {
       else fresh.push(c);
     }
     this.insert(fresh);
+    this.mediation.apply(cases, numberOf);
   }
 
   /** Server numbers are final: free them from provisional local holders and keep the day counters past them. */

@@ -70,21 +70,24 @@ export function EditDetailsDialog({
   const { t } = useTranslation();
   const translator = useTranslator();
   const { message } = App.useApp();
+  // The case as it was when the dialog opened: the edits are based on what the person saw, even if
+  // the drawer behind refreshes meanwhile (a colleague's correction then refuses this one, not lost).
+  const [shown] = useState(detail);
   const [form] = Form.useForm<Values>();
   const edit = useRpcMutation('cases.editFields');
   const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
   const category = Form.useWatch('category', form) as string | undefined;
-  const options = useIntakeOptions(carriers, category ?? detail.category);
+  const options = useIntakeOptions(carriers, category ?? shown.category);
 
   const submit = async () => {
     setFailure(null);
-    const fields = changedFields(detail, form.getFieldsValue(true));
+    const fields = changedFields(shown, form.getFieldsValue(true));
     if (Object.keys(fields).length === 0) {
       setFailure({ message: t('validation.caseEdit.nothingToChange'), details: [] });
       return;
     }
     try {
-      await edit.mutateAsync({ caseId: detail.id, fields });
+      await edit.mutateAsync({ caseId: shown.id, fields });
     } catch (error) {
       const placed =
         error instanceof RpcCallError
@@ -125,7 +128,7 @@ export function EditDetailsDialog({
         form={form}
         name="case-edit"
         layout="vertical"
-        initialValues={initialValues(detail)}
+        initialValues={initialValues(shown)}
         onValuesChange={(changed: Values) => {
           if ('category' in changed) form.setFieldValue('reason', undefined);
         }}
@@ -135,13 +138,13 @@ export function EditDetailsDialog({
             <Form.Item name="appellantName" label={t('field.appellantName')}>
               <Input
                 maxLength={LIMITS.name}
-                placeholder={t('case.edit.personalPlaceholder', { current: detail.appellantName })}
+                placeholder={t('case.edit.personalPlaceholder', { current: shown.appellantName })}
               />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="appellantPhone" label={t('field.appellantPhone')}>
-              <Input placeholder={t('case.edit.personalPlaceholder', { current: detail.appellantPhone })} />
+              <Input placeholder={t('case.edit.personalPlaceholder', { current: shown.appellantPhone })} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -213,6 +213,8 @@ export const syncOutbox = sqliteTable(
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The version the server gave an applied intent (NULL: pending, a no-op, refused): a restore check. */
+    serverVersion: integer('server_version'),
   },
   (t) => [
     // The outbox keeps every sent intent; the sync engine asks only about pending ones (which cases
@@ -222,6 +224,15 @@ export const syncOutbox = sqliteTable(
       .where(sql`state = 'pending'`),
   ],
 );
+
+/**
+ * After the server was restored from a backup: this workstation's applied intents not yet seen
+ * again in the re-pulled history. Those still here when the history is complete were lost in the
+ * restore and are sent again (main/sync/engine.ts, docs/sync.md).
+ */
+export const syncUnconfirmed = sqliteTable('sync_unconfirmed', {
+  mutationId: text('mutation_id').primaryKey(),
+});
 
 /** Per-day counters for case numbers (SS-YYYYMMDD-NNNNNN). */
 export const caseNumberCounters = sqliteTable('case_number_counters', {

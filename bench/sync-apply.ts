@@ -4,6 +4,8 @@
  * built in memory first and served by a transport without a server, so only the real engine's
  * apply into SQLite is timed: seconds, µs a case, and each page's transaction in ms (they grow
  * as the store fills). `--drop-trigger` removes a trigger first, to see what it costs.
+ * `--mediated S` gives that share of the cases a mediation record (representatives, two sessions,
+ * two proposals, an opinion), to see what writing records costs.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,19 +18,50 @@ import type { Transport } from '../main/sync/transport';
 import { REGISTERED_STATE } from '../shared/lifecycle';
 import { MAX_PULL_LIMIT, type PullResponse, type SyncEvent } from '../shared/sync/protocol';
 import type { SyncCase } from '../shared/sync/rules';
+import type { MediationRecord } from '../shared/mediation/record';
 import { benchAppeal } from './appeal';
 
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '100000' },
     'drop-trigger': { type: 'string', multiple: true, default: [] },
+    mediated: { type: 'string', default: '0' },
   },
 });
 const CASES = Number(values.cases);
+const MEDIATED = Number(values.mediated);
+const EVERY_MEDIATED = MEDIATED > 0 ? Math.max(1, Math.round(1 / MEDIATED)) : 0;
 
 // As it comes over HTTP: a plain JSON value, not the schema's output object.
 const intake = JSON.parse(JSON.stringify(benchAppeal(Date.now()))) as SyncCase['intake'];
 const lifecycle: SyncCase['lifecycle'] = REGISTERED_STATE;
+const mediationRecord = (caseId: string): MediationRecord => ({
+  version: 7,
+  facts: '快件在派送途中丢失，收件人未收到。',
+  appellantPosition: '要求按保价金额赔偿。',
+  carrierPosition: '同意按实际损失赔偿。',
+  representatives: { appellant: null, carrier: { name: '周经理', phone: '13800001111' } },
+  sessions: [1, 2].map((n) => ({
+    id: `${caseId}:s${n}`,
+    heldAt: n,
+    mode: 'phone' as const,
+    attendees: ['appellant' as const, 'mediator' as const],
+    notes: '电话调解，双方陈述意见。',
+    recordedBy: 'u-0',
+    recordedAt: n,
+  })),
+  proposals: (['carrier', 'appellant'] as const).map((by, n) => ({
+    id: `${caseId}:p${n}`,
+    by,
+    terms: '赔付200元',
+    amountFen: 20000,
+    recordedBy: 'u-0',
+    recordedAt: n,
+  })),
+  opinion: { text: '建议企业赔付250元。', issuedAt: 3, issuedBy: 'u-0' },
+  agreement: null,
+  outcome: null,
+});
 
 // As JSON text, as they come over HTTP: the engine's page starts from JSON.parse.
 const pages: string[] = [];
@@ -46,6 +79,7 @@ for (let from = 0; from < CASES; from += MAX_PULL_LIMIT) {
       lifecycle,
       intake,
       columns: {},
+      mediation: EVERY_MEDIATED > 0 && version % EVERY_MEDIATED === 0 ? mediationRecord(id) : null,
       createdAt: 0,
       updatedAt: 0,
       version,
@@ -110,7 +144,12 @@ console.log(`pages (ms): ${perPage.join(' ')}`);
 console.log(
   JSON.stringify({
     bench: 'sync-apply',
-    params: { cases: CASES, pageSize: MAX_PULL_LIMIT, droppedTriggers: values['drop-trigger'] },
+    params: {
+      cases: CASES,
+      pageSize: MAX_PULL_LIMIT,
+      droppedTriggers: values['drop-trigger'],
+      mediated: MEDIATED,
+    },
     metrics: [
       { name: 'apply', unit: 's', value: Math.round(seconds * 100) / 100, peak_rss_mb: peak },
       { name: 'apply.rows', unit: 'rows/s', value: Math.round(CASES / seconds), peak_rss_mb: peak },

@@ -4,6 +4,7 @@ import { fieldEditsSchema } from '../domain/caseEdits';
 import { CASE_STATUSES } from '../domain/status';
 import { TRANSITION_NAMES } from '../lifecycle';
 import { reviseMediationArgs } from './mediation';
+import { ESCALATION_MUTATIONS } from './escalation';
 
 /**
  * The intents a workstation sends to the sync server (SYNC.md §3.2). Names carry a version:
@@ -37,6 +38,7 @@ export const MUTATIONS = {
   /** Each field names the version it was edited from; the edit applies whole or not at all. */
   'editCaseFields.v1': z.object({ caseId: id, fields: fieldEditsSchema }).strict(),
   'reviseMediation.v1': reviseMediationArgs,
+  ...ESCALATION_MUTATIONS,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -17,6 +17,7 @@ import {
 } from '../domain/caseEdits';
 import type { MediationRecord } from '../mediation/record';
 import { decideMediation } from './mediation';
+import { closedCaseEscalations, decideEscalation, type SyncEscalation } from './escalation';
 
 /** Columns a transition may set besides the lifecycle state, named as in the workstation's `cases` table. */
 export type CaseColumns = Readonly<Record<string, string | number | null>>;
@@ -40,6 +41,8 @@ export interface SyncCase {
   /** Absent in copies stored before field edits and mediation synced: read as `{}` and `null`. */
   readonly fieldVersions?: FieldVersions;
   readonly mediation?: MediationRecord | null;
+  /** Absent in copies stored before escalations synced: read as `[]`. */
+  readonly escalations?: readonly SyncEscalation[];
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly version: number;
@@ -59,6 +62,9 @@ export type RejectionCode =
   | 'MEDIATION_STALE'
   | 'NOT_MEDIATING'
   | 'MEDIATION_CONCLUDED'
+  | 'ESCALATION_STALE'
+  | 'ESCALATION_NOT_FOUND'
+  | 'ESCALATION_RESOLVED'
   | 'VERSION_NOT_SUPPORTED'
   | 'INTERNAL';
 
@@ -66,6 +72,7 @@ export type RejectionCode =
 export type CaseChange = Pick<SyncCase, 'status' | 'assigneeId' | 'lifecycle' | 'columns' | 'intake'> & {
   readonly fieldVersions: FieldVersions;
   readonly mediation: MediationRecord | null;
+  readonly escalations: readonly SyncEscalation[];
 };
 
 export type RuleOutcome =
@@ -138,6 +145,7 @@ export function newCase(
     columns: {},
     fieldVersions: {},
     mediation: null,
+    escalations: [],
     createdAt: at,
     updatedAt: at,
   };
@@ -164,6 +172,7 @@ export function decide(
     intake: current.intake,
     fieldVersions: current.fieldVersions ?? {},
     mediation: current.mediation ?? null,
+    escalations: current.escalations ?? [],
   };
   switch (name) {
     case 'claimCase.v1': {
@@ -204,6 +213,11 @@ export function decide(
       return decideFieldEdit(args as MutationArgs<'editCaseFields.v1'>, current, base, actor);
     case 'reviseMediation.v1':
       return decideMediation(args as MutationArgs<'reviseMediation.v1'>, current, base, actor, at);
+    case 'escalateCase.v1':
+    case 'acknowledgeEscalation.v1':
+    case 'resolveEscalation.v1':
+    case 'snoozeEscalation.v1':
+      return decideEscalation(name, args, current, base, actor, at);
     case 'transitionStatus.v1': {
       const a = args as MutationArgs<'transitionStatus.v1'>;
       if (current.status !== a.from) return reject('STALE_TRANSITION', current, { expected: a.from });
@@ -222,6 +236,9 @@ export function decide(
               status: result.next.status,
               lifecycle: result.next,
               columns: { ...current.columns, ...transitionColumns(a.transition, data, at) },
+              escalations: isOpenStatus(result.next.status)
+                ? base.escalations
+                : closedCaseEscalations(base.escalations, at),
             },
             event: { type: result.entry.type, data: { from: current.status, to: result.next.status, data } },
           };

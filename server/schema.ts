@@ -108,6 +108,8 @@ export const cases = pgTable(
     fieldVersions: jsonb('field_versions').notNull().default({}),
     /** MediationRecord of shared/mediation/record.ts; null until the case's first mediation change. */
     mediation: jsonb('mediation'),
+    /** SyncEscalation[] of shared/sync/escalation.ts: every escalation of the case, in raise order. */
+    escalations: jsonb('escalations').notNull().default([]),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),

@@ -29,6 +29,7 @@ interface CaseRow {
   columns: unknown;
   field_versions: unknown;
   mediation: unknown;
+  escalations: unknown;
   created_at: number | string;
   updated_at: number | string;
   version: number | string;
@@ -44,12 +45,12 @@ interface MutationRow {
 }
 
 const CASE_COLUMNS =
-  'id, case_no, status, assignee_id, lifecycle, intake, columns, field_versions, mediation, created_at, updated_at, version';
+  'id, case_no, status, assignee_id, lifecycle, intake, columns, field_versions, mediation, escalations, created_at, updated_at, version';
 
 /** A case row as the JSON of a SyncCase (int8 columns come out as JSON numbers). */
 const CASE_JSON = `json_build_object('id', id, 'caseNo', case_no, 'status', status, 'assigneeId', assignee_id,
   'lifecycle', lifecycle, 'intake', intake, 'columns', columns, 'fieldVersions', field_versions,
-  'mediation', mediation, 'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
+  'mediation', mediation, 'escalations', escalations, 'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
 
 /** Rows per query when a pull page is read. */
 const READ_CHUNK = 1000;
@@ -77,6 +78,7 @@ const toCase = (r: CaseRow): SyncCase => ({
   columns: r.columns as SyncCase['columns'],
   fieldVersions: r.field_versions as SyncCase['fieldVersions'],
   mediation: r.mediation as SyncCase['mediation'],
+  escalations: r.escalations as SyncCase['escalations'],
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
   version: Number(r.version),
@@ -299,7 +301,7 @@ export class SyncStore {
     const next: CaseChange = outcome.next;
     await sql.query(
       `UPDATE cases SET status = $2, assignee_id = $3, lifecycle = $4, columns = $5, intake = $6,
-         field_versions = $7, mediation = $8, updated_at = $9, version = $10 WHERE id = $1`,
+         field_versions = $7, mediation = $8, escalations = $9, updated_at = $10, version = $11 WHERE id = $1`,
       [
         caseId,
         next.status,
@@ -309,6 +311,7 @@ export class SyncStore {
         JSON.stringify(next.intake),
         JSON.stringify(next.fieldVersions),
         next.mediation === null ? null : JSON.stringify(next.mediation),
+        JSON.stringify(next.escalations),
         now,
         version,
       ],

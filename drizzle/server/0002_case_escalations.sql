@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "escalations" jsonb DEFAULT '[]'::jsonb NOT NULL;

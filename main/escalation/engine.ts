@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../shared/calendar';
 import type { EscalationRule, Level } from '../../shared/escalation/rules';
 import type { CaseStatus } from '../../shared/domain/status';
 import { AuditLog, type Actor } from '../store/audit';
+import { Outbox } from '../store/outbox';
 import { candidateQuery } from './candidates';
 import { usePeriodShareFunction } from './period-share';
 
@@ -24,7 +25,10 @@ export interface PassResult {
 /**
  * One evaluation pass: every enabled rule over all open cases (caseId null) or over one case.
  * Runs in the caller's transaction. New escalations are inserted set-based (INSERT OR IGNORE on
- * the unique condition); only the newly raised rows are then walked to audit and act on them.
+ * the unique condition); only the newly raised rows are then walked to audit, queue for team sync
+ * (`escalateCase.v1`) and act on them. A case the sync server already sent (it has a copy in
+ * `sync_case_base`) is escalated once for the team, as the server decides: no new escalation while
+ * one not resolved is at the rule's level or above, since the server would answer it with noop.
  */
 export function evaluate(
   db: Database.Database,
@@ -35,6 +39,7 @@ export function evaluate(
 ): PassResult {
   usePeriodShareFunction(db, calendar);
   const audit = new AuditLog(db);
+  const outbox = new Outbox(db);
   const caseRow = db.prepare<[string], { status: CaseStatus; assigneeId: string | null; priority: number }>(
     'SELECT status, assignee_id AS assigneeId, priority FROM cases WHERE id = ?',
   );
@@ -55,13 +60,16 @@ export function evaluate(
     if (!rule.enabled) continue;
     const q = candidateQuery(rule.params, now, calendar, caseId);
     const rows = db
-      .prepare<unknown[], { id: string; caseId: string; evidence: string }>(
+      .prepare<unknown[], { id: string; caseId: string; condition: string; evidence: string }>(
         `INSERT OR IGNORE INTO escalations (id, rule_id, case_id, condition, level, state, evidence, raised_at)
-         SELECT lower(hex(randomblob(16))), ?, q.case_id, q.condition, ?, 'open', q.evidence, ? FROM (${q.sql}) q WHERE true
-         RETURNING id, case_id AS caseId, evidence`,
+         SELECT lower(hex(randomblob(16))), ?, q.case_id, q.condition, ?, 'open', q.evidence, ? FROM (${q.sql}) q
+         WHERE NOT EXISTS (SELECT 1 FROM escalations x WHERE x.case_id = q.case_id AND x.state <> 'resolved'
+           AND x.level >= ? AND x.case_id IN (SELECT case_id FROM sync_case_base))
+         RETURNING id, case_id AS caseId, condition, evidence`,
       )
-      .all(rule.id, rule.level, now, ...q.params);
+      .all(rule.id, rule.level, now, ...q.params, rule.level);
     for (const row of rows) {
+      const evidence = JSON.parse(row.evidence) as unknown;
       const c = caseRow.get(row.caseId)!;
       const changes: Record<string, unknown> = {};
       if (rule.actions.includes('raise_priority') && c.priority < rule.level) {
@@ -82,47 +90,71 @@ export function evaluate(
             escalationId: row.id,
             rule: rule.id,
             level: rule.level,
-            evidence: JSON.parse(row.evidence),
+            evidence,
             ...changes,
           },
         },
         ENGINE_ACTOR,
       );
+      outbox.append(
+        'escalateCase.v1',
+        {
+          caseId: row.caseId,
+          escalationId: row.id,
+          ruleId: rule.id,
+          condition: row.condition,
+          toLevel: rule.level,
+          expectedLevel: 0,
+          evidence,
+        },
+        row.caseId,
+        ENGINE_ACTOR,
+        now,
+      );
       if (rule.actions.includes('notify')) notify(row.id, rule.level, now);
       raised.push({ id: row.id, ruleId: rule.id, caseId: row.caseId, level: rule.level });
     }
-    if (rule.climbAfterMinutes > 0) climbed.push(...climb(db, audit, rule, now, caseId, notify));
+    if (rule.climbAfterMinutes > 0) climbed.push(...climb(db, audit, outbox, rule, now, caseId, notify));
   }
   return { raised, climbed };
 }
 
-/** Unacknowledged escalations climb one level per `climbAfterMinutes` since they were raised, up to L3. */
+/**
+ * Unacknowledged escalations climb one level per `climbAfterMinutes` since they were raised, up to L3.
+ * Each climb is queued for team sync from the level it left (`escalateCase.v1`'s `expectedLevel`).
+ */
 function climb(
   db: Database.Database,
   audit: AuditLog,
+  outbox: Outbox,
   rule: EscalationRule,
   now: number,
   caseId: string | null,
   notify: (id: string, level: Level, now: number) => void,
 ): Raised[] {
   const target = `min(3, ? + CAST((? - raised_at) / ? AS INTEGER))`;
+  const every = rule.climbAfterMinutes * 60_000;
   const rows = db
-    .prepare<unknown[], { id: string; caseId: string; level: Level; status: CaseStatus }>(
-      `UPDATE escalations SET level = ${target}
-       WHERE rule_id = ? AND state = 'open' AND level < ${target}${caseId ? ' AND case_id = ?' : ''}
-       RETURNING id, case_id AS caseId, level, (SELECT status FROM cases WHERE id = case_id) AS status`,
+    .prepare<
+      unknown[],
+      {
+        id: string;
+        caseId: string;
+        from: Level;
+        level: Level;
+        condition: string;
+        evidence: string;
+        status: CaseStatus;
+      }
+    >(
+      `SELECT id, case_id AS caseId, level AS "from", ${target} AS level, condition, evidence,
+         (SELECT status FROM cases WHERE id = case_id) AS status
+       FROM escalations WHERE rule_id = ? AND state = 'open' AND level < ${target}${caseId ? ' AND case_id = ?' : ''}`,
     )
-    .all(
-      rule.level,
-      now,
-      rule.climbAfterMinutes * 60_000,
-      rule.id,
-      rule.level,
-      now,
-      rule.climbAfterMinutes * 60_000,
-      ...(caseId ? [caseId] : []),
-    );
+    .all(rule.level, now, every, rule.id, rule.level, now, every, ...(caseId ? [caseId] : []));
+  const setLevel = db.prepare('UPDATE escalations SET level = ? WHERE id = ?');
   for (const r of rows) {
+    setLevel.run(r.level, r.id);
     audit.append(
       {
         caseId: r.caseId,
@@ -132,6 +164,21 @@ function climb(
         data: { escalationId: r.id, level: r.level },
       },
       ENGINE_ACTOR,
+    );
+    outbox.append(
+      'escalateCase.v1',
+      {
+        caseId: r.caseId,
+        escalationId: r.id,
+        ruleId: rule.id,
+        condition: r.condition,
+        toLevel: r.level,
+        expectedLevel: r.from,
+        evidence: JSON.parse(r.evidence) as unknown,
+      },
+      r.caseId,
+      ENGINE_ACTOR,
+      now,
     );
     if (rule.actions.includes('notify')) notify(r.id, r.level, now);
   }

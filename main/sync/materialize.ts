@@ -6,6 +6,7 @@ import { BulkInsert } from '../store/bulk';
 import { DEFAULT_PROFILE } from '../store/cases';
 import { yuanToFen } from '../../shared/domain/money';
 import { MediationMaterializer } from './materializeMediation';
+import { EscalationMaterializer } from './materializeEscalation';
 
 /** Columns a server case may set besides its lifecycle (shared/sync transitionColumns names them). */
 const SETTABLE = [
@@ -174,6 +175,7 @@ export class CaseMaterializer {
   private readonly insertCases: BulkInsert;
   private readonly insertParties: BulkInsert;
   private readonly mediation: MediationMaterializer;
+  private readonly escalations: EscalationMaterializer;
   /** UPDATE statements by the set of columns they write (a handful of shapes). */
   private readonly updates = new Map<string, Database.Statement>();
 
@@ -200,6 +202,7 @@ export class CaseMaterializer {
       6,
     );
     this.mediation = new MediationMaterializer(db);
+    this.escalations = new EscalationMaterializer(db);
   }
 
   /** Writes each case's server copy; ids must be distinct. */
@@ -219,6 +222,7 @@ export class CaseMaterializer {
     }
     this.insert(fresh);
     this.mediation.apply(cases, numberOf);
+    this.escalations.apply(cases, numberOf);
   }
 
   /** Server numbers are final: free them from provisional local holders and keep the day counters past them. */

@@ -104,13 +104,15 @@ export function escalationDomain(ctx: StoreContext) {
     } as PassResult & EvaluationResult;
   };
 
-  const getOne = db.prepare<[string], { caseId: string; state: string; status: string }>(
-    'SELECT e.case_id AS caseId, e.state, c.status FROM escalations e JOIN cases c ON c.id = e.case_id WHERE e.id = ?',
+  const getOne = db.prepare<[string], { caseId: string; state: string; level: Level; status: string }>(
+    'SELECT e.case_id AS caseId, e.state, e.level, c.status FROM escalations e JOIN cases c ON c.id = e.case_id WHERE e.id = ?',
   );
+  /** A lead's action, queued for team sync as `intent` with the level the lead saw (shared/sync/escalation.ts). */
   const act = (
     id: string,
     actor: Actor,
     type: string,
+    intent: 'acknowledgeEscalation.v1' | 'resolveEscalation.v1' | 'snoozeEscalation.v1',
     sql: string,
     args: unknown[],
     data: Record<string, unknown>,
@@ -125,7 +127,13 @@ export function escalationDomain(ctx: StoreContext) {
         { caseId: e.caseId, type, at: now, status: e.status as never, data: { escalationId: id, ...data } },
         actor,
       );
-      outbox.append(`${type.replace('escalation.', '')}Escalation.v1`, { id, ...data }, e.caseId, actor, now);
+      outbox.append(
+        intent,
+        { caseId: e.caseId, escalationId: id, expectedLevel: e.level, ...data },
+        e.caseId,
+        actor,
+        now,
+      );
       ctx.changed({ tables: ['escalations'], caseIds: [e.caseId] });
     })();
   };
@@ -202,6 +210,7 @@ export function escalationDomain(ctx: StoreContext) {
         id,
         actor,
         'escalation.acknowledged',
+        'acknowledgeEscalation.v1',
         `UPDATE escalations SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ?`,
         [NOW, actor.staffId],
         {},
@@ -212,6 +221,7 @@ export function escalationDomain(ctx: StoreContext) {
         id,
         actor,
         'escalation.resolved',
+        'resolveEscalation.v1',
         `UPDATE escalations SET state = 'resolved', resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ?`,
         [NOW, actor.staffId, note],
         { note },
@@ -222,6 +232,7 @@ export function escalationDomain(ctx: StoreContext) {
         id,
         actor,
         'escalation.snoozed',
+        'snoozeEscalation.v1',
         `UPDATE escalations SET state = 'snoozed', snoozed_until = ?, snooze_reason = ? WHERE id = ?`,
         [until, reason],
         { until, reason },

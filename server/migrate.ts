@@ -41,3 +41,14 @@ export async function migrateServer(db: SyncDb, dir = SERVER_MIGRATIONS_DIR): Pr
   );
   return applied;
 }
+
+/**
+ * A new name for the database's history, after it was restored from a backup: every workstation's
+ * next pull is refused with ResyncRequired, so each pulls the restored history from the start and
+ * sends again what the restore lost (docs/sync.md "Restoring the server").
+ */
+export async function rotateServerEpoch(db: SyncDb): Promise<string> {
+  const epoch = randomUUID();
+  await db.query(`UPDATE sync_meta SET value = $1 WHERE key = 'server_epoch'`, [epoch]);
+  return epoch;
+}

@@ -69,9 +69,10 @@ function statements(db: Database.Database) {
        ON CONFLICT (space_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
     ),
     outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox WHERE seq = ?'),
-    markOutbox: db.prepare<[string, string | null, number]>(
-      'UPDATE sync_outbox SET state = ?, last_error = ? WHERE seq = ?',
+    markOutbox: db.prepare<[string, string | null, number | null, number]>(
+      'UPDATE sync_outbox SET state = ?, last_error = ?, server_version = ? WHERE seq = ?',
     ),
+    confirmSeen: db.prepare<[string]>(`DELETE FROM sync_unconfirmed WHERE mutation_id IN (${ids})`),
     addConflict: db.prepare(
       `INSERT OR IGNORE INTO sync_conflicts (id, seq, mutation_id, case_id, name, args, actor_id, code, server_state, detected_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -117,6 +118,8 @@ export class SyncEngine {
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
   private blockedOnUser: string | null = null;
+  /** Set when a pull finished the check after a server restore (resendLost). */
+  private lostResent = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -179,7 +182,10 @@ export class SyncEngine {
     const effects: SyncEffects = { caseIds: [], conflictsAdded: 0 };
     try {
       await this.pushAll(effects);
+      this.lostResent = false;
       await this.pullAll(effects, 0);
+      // Intents a server restore lost are pending again: send them now, not a long-poll later.
+      if (this.lostResent) await this.pushAll(effects);
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.clock.now();
@@ -211,6 +217,8 @@ export class SyncEngine {
 
   async pushAll(effects: SyncEffects = { caseIds: [], conflictsAdded: 0 }): Promise<void> {
     for (;;) {
+      // After a restore, nothing goes out before the lost intents are known and queued first.
+      if (this.restoring) return;
       const pending = this.pendingBatch();
       const first = pending[0];
       if (!first) {
@@ -243,13 +251,21 @@ export class SyncEngine {
         if (res.results.length < mine.length) return;
       } catch (error) {
         if (!(error instanceof SyncHttpError)) throw error;
-        if (error.body.error === 'OutOfOrder' && (error.body.expectedSeq ?? 0) > first.seq - offset) {
-          // The server has mutations whose responses were lost: their outcomes come with the next pull.
+        if (error.body.error === 'OutOfOrder') {
+          // Ahead of us: the server has mutations whose responses were lost, and their outcomes come
+          // with the next pull. Behind us: it lost some of ours in a restore, which the pull finds
+          // (ResyncRequired) and answers by queueing them again (resendLost).
           await this.pullAll(effects, 0);
           if (this.pendingBatch()[0]?.seq === first.seq) throw error;
           continue;
         }
-        if (error.body.error === 'ClientStateDiverged' || error.body.error === 'ResyncRequired') {
+        if (error.body.error === 'ResyncRequired') {
+          // The server does not know this client: restored to before it first pushed.
+          this.resync();
+          return;
+        }
+        if (error.body.error === 'ClientStateDiverged') {
+          // Our seqs were used by other intents: this workstation's store was restored from a backup.
           this.rotateClient(first.seq);
           continue;
         }
@@ -294,7 +310,10 @@ export class SyncEngine {
       // thread for hundreds of ms, so without this turn the server would start only after it.
       if (next) await new Promise((r) => setImmediate(r));
       this.applyPage(page, effects);
-      if (!next) return;
+      if (!next) {
+        if (this.restoring) this.resendLost();
+        return;
+      }
       // A page that was not applied (a late duplicate) leaves the cursor behind: ask again from it.
       request = this.cursor === page.toVersion ? next : this.requestPage(this.cursor, 0, signal);
     }
@@ -329,8 +348,58 @@ export class SyncEngine {
       this.db.prepare('DELETE FROM sync_cursors').run();
       this.db.prepare('DELETE FROM sync_case_base').run();
       this.setState('server_epoch', null);
+      // Everything the server applied for us must show up again in the history pulled from 0;
+      // what does not was lost with the restore (resendLost).
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO sync_unconfirmed (mutation_id)
+           SELECT mutation_id FROM sync_outbox WHERE state = 'acked' AND server_version IS NOT NULL`,
+        )
+        .run();
+      this.setState('restoring', 1);
       this.rotateClient(firstPending.seq ?? (lastSeq.seq ?? 0) + 1);
     })();
+  }
+
+  /** Between a resync after a server restore and the end of the history pulled from 0. */
+  private get restoring(): boolean {
+    return this.state('restoring') !== null;
+  }
+
+  /**
+   * The history is complete: intents the server had applied for us and no longer has were lost in
+   * its restore. They go out again first, with the pending ones after them, in their original
+   * order and with their own ids, under the client id the resync gave (its seqs start here).
+   */
+  private resendLost(): void {
+    this.db.transaction(() => {
+      const lost = this.db
+        .prepare(
+          `SELECT * FROM sync_outbox WHERE mutation_id IN (SELECT mutation_id FROM sync_unconfirmed) ORDER BY seq`,
+        )
+        .all() as OutboxRow[];
+      if (lost.length > 0) {
+        const pending = this.db
+          .prepare(`SELECT * FROM sync_outbox WHERE state = 'pending' ORDER BY seq`)
+          .all() as OutboxRow[];
+        const next =
+          (this.db.prepare('SELECT max(seq) AS seq FROM sync_outbox').get() as { seq: number }).seq + 1;
+        const remove = this.db.prepare('DELETE FROM sync_outbox WHERE seq = ?');
+        const insert = this.db.prepare(
+          `INSERT INTO sync_outbox (seq, mutation_id, name, args, case_id, actor_id, occurred_at, state)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+        );
+        const queue = [...lost, ...pending];
+        for (const r of queue) remove.run(r.seq);
+        queue.forEach((r, i) =>
+          insert.run(next + i, r.mutation_id, r.name, r.args, r.case_id, r.actor_id, r.occurred_at),
+        );
+        this.setState('seq_offset', next - 1);
+      }
+      this.db.prepare('DELETE FROM sync_unconfirmed').run();
+      this.setState('restoring', null);
+    })();
+    this.lostResent = true;
   }
 
   /** Marks outcomes; a rejection becomes exactly one conflict-inbox row. Its own transaction. */
@@ -347,7 +416,12 @@ export class SyncEngine {
       if (!local || local.mutation_id !== r.id) continue;
       if (r.seq > lastAcked) lastAcked = r.seq;
       if (local.state !== 'pending') continue;
-      mark.run(r.outcome === 'rejected' ? 'rejected' : 'acked', r.code, local.seq);
+      mark.run(
+        r.outcome === 'rejected' ? 'rejected' : 'acked',
+        r.code,
+        r.outcome === 'applied' ? r.version : null,
+        local.seq,
+      );
       if (local.case_id) touched.add(local.case_id);
       // The engine's refused intent stays marked rejected with its reason in its row: nobody did it by hand.
       if (r.outcome === 'rejected' && !isUnattendedActor(local.actor_id)) {
@@ -405,6 +479,11 @@ export class SyncEngine {
         if (!stored.has(c.id) && !touched.has(c.id)) this.showBaseIfSettled(c.id, effects);
       }
       this.appendRemoteHistory(page.events);
+      if (this.restoring) {
+        this.sql.confirmSeen.run(
+          JSON.stringify(page.events.flatMap((e) => (e.mutationId ? [e.mutationId] : []))),
+        );
+      }
       this.sql.setCursor.run(DEFAULT_SPACE, Math.max(page.toVersion, this.cursor), this.clock.now());
     })();
   }

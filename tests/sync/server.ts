@@ -51,6 +51,8 @@ export interface TestDb {
   db: SyncDb;
   /** Closes the database and opens it again with its data: a server restart. */
   restart(): Promise<SyncDb>;
+  /** A backup of the data now; `restore` puts it back (the database is closed and reopened). */
+  backup(): Promise<{ restore(): Promise<SyncDb> }>;
   dispose(): Promise<void>;
 }
 
@@ -71,6 +73,17 @@ export async function openTestDb(): Promise<TestDb> {
         handle.db = pgliteDb(pg);
         return handle.db;
       },
+      async backup() {
+        const dump = await pg.dumpDataDir('none');
+        return {
+          async restore() {
+            await pg.close();
+            pg = await PGlite.create({ loadDataDir: dump });
+            handle.db = pgliteDb(pg);
+            return handle.db;
+          },
+        };
+      },
       dispose: async () => {
         if (!pg.closed) await pg.close();
       },
@@ -84,6 +97,16 @@ export async function openTestDb(): Promise<TestDb> {
   await admin.close();
   const scoped = new URL(url);
   scoped.pathname = `/${name}`;
+  const backups: string[] = [];
+  /** Runs SQL on the cluster with the test's database closed (a template copy needs it idle). */
+  const onCluster = async (statements: string[]) => {
+    await handle.db.close();
+    const a = openPostgres(url);
+    for (const statement of statements) await a.query(statement);
+    await a.close();
+    handle.db = openPostgres(scoped.href);
+    return handle.db;
+  };
   const handle: TestDb = {
     db: openPostgres(scoped.href),
     async restart() {
@@ -91,10 +114,19 @@ export async function openTestDb(): Promise<TestDb> {
       handle.db = openPostgres(scoped.href);
       return handle.db;
     },
+    async backup() {
+      const copy = `${name}_b${backups.length}`;
+      backups.push(copy);
+      await onCluster([`CREATE DATABASE ${copy} TEMPLATE ${name}`]);
+      return {
+        restore: () =>
+          onCluster([`DROP DATABASE ${name} WITH (FORCE)`, `CREATE DATABASE ${name} TEMPLATE ${copy}`]),
+      };
+    },
     async dispose() {
       await handle.db.close().catch(() => undefined);
       const a = openPostgres(url);
-      await a.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      for (const db of [name, ...backups]) await a.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
       await a.close();
     },
   };

@@ -188,8 +188,9 @@ function climb(
 /**
  * The in-app inbox: L1 the case's handler, L2 the team leads of the handler's team (every team
  * lead when the case has no handler or the handler no team), L3 the head of centre (admin role).
+ * Also for escalations another workstation raised or climbed (main/sync/materializeEscalation.ts).
  */
-function notifier(db: Database.Database) {
+export function notifier(db: Database.Database) {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO escalation_inbox (escalation_id, staff_id, created_at)
      SELECT e.id, s.id, ? FROM escalations e JOIN cases c ON c.id = e.case_id

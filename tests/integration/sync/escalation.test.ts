@@ -26,6 +26,12 @@ beforeEach(() => {
     pair.clock,
   );
   b = pair.b;
+  // The lead as B knows him from GET /staff (sync.upsertStaff); here written directly.
+  b.store.db
+    .prepare(
+      `INSERT INTO staff (id, name, roles, team, created_at) VALUES ('u-zhao', '赵组长', '["team_lead"]', NULL, 0)`,
+    )
+    .run();
   // Each workstation's engine runs one rule, L2, climbing after an hour unacknowledged.
   for (const ws of [a, b]) {
     const esc = ws.store.domains.escalation;
@@ -63,6 +69,14 @@ const serverEvents = async (caseId: string) =>
       [caseId],
     )
   ).map((e) => e.type);
+/** The lead's in-app notices on a workstation, and any left pointing at no escalation. */
+const inbox = (ws: Workstation) =>
+  ws.store.db
+    .prepare(
+      `SELECT escalation_id AS escalationId, staff_id AS staffId FROM escalation_inbox
+        WHERE staff_id = 'u-zhao' OR escalation_id NOT IN (SELECT id FROM escalations)`,
+    )
+    .all();
 const outbox = (ws: Workstation) =>
   ws.store.db.prepare('SELECT name, state, last_error AS code FROM sync_outbox ORDER BY seq').all() as {
     name: string;
@@ -109,6 +123,8 @@ describe('escalations over team sync', () => {
     ];
     expect(escalations(a, id)).toEqual(expected);
     expect(escalations(b, id)).toEqual(expected);
+    // The notice B's engine gave its lead follows the escalation to the server's id.
+    expect(inbox(b)).toEqual([{ escalationId: raisedOnA[0]!.id, staffId: 'u-zhao' }]);
     // B's raise was answered with noop: acknowledged, no conflict for anyone.
     expect(outbox(b).filter((m) => m.name === 'escalateCase.v1')).toEqual([
       { name: 'escalateCase.v1', state: 'acked', code: null },
@@ -131,6 +147,8 @@ describe('escalations over team sync', () => {
       { id: raised!.id, ruleId: 'sensitive_words', level: 2, state: 'open', acknowledgedBy: null },
     ]);
     expect(evaluate(b).raised).toEqual([]);
+    // B's lead is notified of it as if B's engine had raised it.
+    expect(inbox(b)).toEqual([{ escalationId: raised!.id, staffId: 'u-zhao' }]);
 
     a.store.domains.escalation.acknowledge(raised!.id, a.actor);
     await sync(a);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncEscalation } from '../../shared/sync/escalation';
 import type { SyncCase } from '../../shared/sync/rules';
-import type { Level } from '../../shared/escalation/rules';
+import { DEFAULT_RULES, type Level } from '../../shared/escalation/rules';
 import { notifier } from '../escalation/engine';
 
 /** A page's ids as one JSON parameter. */
@@ -14,7 +14,9 @@ const IN_LIST = 'SELECT value FROM json_each(?)';
  * and state, and any other local row goes, such as this engine's own raise of a case another
  * workstation escalated first (the server answered it with noop); its notices move to the
  * server's escalation of the same rule and condition. An escalation new here, or at a higher level
- * than here, notifies as the engine would have (unless this workstation's rule has no `notify`).
+ * than here, notifies and raises the case's priority as the engine would have, by this
+ * workstation's rule (its `notify` and `raise_priority` actions; the engine's `reassign` is a
+ * change of the case, not synced with the escalation).
  * Cases without escalations on either side cost one set-based lookup per page.
  */
 export class EscalationMaterializer {
@@ -23,8 +25,9 @@ export class EscalationMaterializer {
     [string],
     { id: string; rule_id: string; condition: string; level: number }
   >;
-  private readonly ruleActions: Database.Statement<[string], { actions: string }>;
+  private readonly ruleRow: Database.Statement<[string], { level: number; actions: string }>;
   private readonly notify: (id: string, level: Level, now: number) => void;
+  private readonly raisePriority: Database.Statement<[number, string, number]>;
   private readonly moveNotices: Database.Statement<[string, string]>;
   private readonly dropNotices: Database.Statement<[string]>;
   private readonly remove: Database.Statement<[string]>;
@@ -33,8 +36,9 @@ export class EscalationMaterializer {
   constructor(db: Database.Database) {
     this.escalatedHere = db.prepare(`SELECT DISTINCT case_id FROM escalations WHERE case_id IN (${IN_LIST})`);
     this.localOf = db.prepare('SELECT id, rule_id, condition, level FROM escalations WHERE case_id = ?');
-    this.ruleActions = db.prepare('SELECT actions FROM escalation_rules WHERE id = ?');
+    this.ruleRow = db.prepare('SELECT level, actions FROM escalation_rules WHERE id = ?');
     this.notify = notifier(db);
+    this.raisePriority = db.prepare('UPDATE cases SET priority = ? WHERE id = ? AND priority < ?');
     this.moveNotices = db.prepare(
       'UPDATE OR IGNORE escalation_inbox SET escalation_id = ? WHERE escalation_id = ?',
     );
@@ -87,14 +91,20 @@ export class EscalationMaterializer {
     }
     for (const e of list) {
       this.upsert.run({ ...e, caseId, evidence: JSON.stringify(e.evidence) });
-      if (e.state !== 'resolved' && (levelHere.get(e.id) ?? 0) < e.level && this.notifies(e.ruleId)) {
-        this.notify(e.id, e.level, at);
+      if (e.state === 'resolved' || (levelHere.get(e.id) ?? 0) >= e.level) continue;
+      const rule = this.ruleOf(e.ruleId);
+      // As the engine: the priority goes to the rule's level when raised, the notice to each level.
+      if (!levelHere.has(e.id) && rule.actions.includes('raise_priority')) {
+        this.raisePriority.run(rule.level, caseId, rule.level);
       }
+      if (rule.actions.includes('notify')) this.notify(e.id, e.level, at);
     }
   }
 
-  private notifies(ruleId: string): boolean {
-    const rule = this.ruleActions.get(ruleId);
-    return !rule || (JSON.parse(rule.actions) as { actions: string[] }).actions.includes('notify');
+  /** This workstation's rule, else the shipped one (a store whose engine never ran has no rules yet). */
+  private ruleOf(ruleId: string): { level: number; actions: readonly string[] } {
+    const row = this.ruleRow.get(ruleId);
+    if (row) return { level: row.level, actions: (JSON.parse(row.actions) as { actions: string[] }).actions };
+    return DEFAULT_RULES.find((r) => r.id === ruleId) ?? { level: 0, actions: ['notify'] };
   }
 }

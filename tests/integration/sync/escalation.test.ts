@@ -77,6 +77,9 @@ const inbox = (ws: Workstation) =>
         WHERE staff_id = 'u-zhao' OR escalation_id NOT IN (SELECT id FROM escalations)`,
     )
     .all();
+const priority = (ws: Workstation, caseId: string) =>
+  (ws.store.db.prepare('SELECT priority FROM cases WHERE id = ?').get(caseId) as { priority: number })
+    .priority;
 const outbox = (ws: Workstation) =>
   ws.store.db.prepare('SELECT name, state, last_error AS code FROM sync_outbox ORDER BY seq').all() as {
     name: string;
@@ -147,8 +150,10 @@ describe('escalations over team sync', () => {
       { id: raised!.id, ruleId: 'sensitive_words', level: 2, state: 'open', acknowledgedBy: null },
     ]);
     expect(evaluate(b).raised).toEqual([]);
-    // B's lead is notified of it as if B's engine had raised it.
+    // B's lead is notified of it, and the case's priority raised, as if B's engine had raised it.
     expect(inbox(b)).toEqual([{ escalationId: raised!.id, staffId: 'u-zhao' }]);
+    expect(priority(b, id)).toBe(2);
+    expect(priority(a, id)).toBe(2);
 
     a.store.domains.escalation.acknowledge(raised!.id, a.actor);
     await sync(a);

@@ -235,6 +235,28 @@ describe('escalations over team sync', () => {
     ]);
   });
 
+  it('a case closed on A has its escalation resolved on the server and on B', async () => {
+    const id = await sensitiveCase();
+    const [raised] = evaluate(a).raised;
+    await sync(a);
+    await sync(b);
+    a.store.domains.cases.transition(
+      { caseId: id, transition: 'withdraw', data: { channel: 'phone_12305' } },
+      a.actor,
+      ['handler'],
+      pair.clock.now(),
+    );
+    await sync(a);
+    await sync(b);
+    expect((await onServer(id))[0]).toMatchObject({ state: 'resolved', resolvedBy: 'system' });
+    const row = (ws: Workstation) =>
+      ws.store.db
+        .prepare('SELECT state, resolved_by AS resolvedBy FROM escalations WHERE id = ?')
+        .get(raised!.id);
+    expect(row(b)).toEqual({ state: 'resolved', resolvedBy: 'system' });
+    expect(row(a)).toEqual({ state: 'resolved', resolvedBy: 'system' });
+  });
+
   it("a handler's acknowledgement is refused by the server: B shows the server's escalation again", async () => {
     const id = await sensitiveCase();
     const [raised] = evaluate(a).raised;

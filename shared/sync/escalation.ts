@@ -33,22 +33,24 @@ const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const lead = { caseId: id, escalationId: id, expectedLevel: level };
 
 /**
- * `escalate` of SYNC.md §3.2. A raise (`expectedLevel` 0: the engine saw no escalation of this
+ * `escalate` of SYNC.md §3.2: a raise (`expectedLevel` 0: the engine saw no escalation of this
  * rule's condition) or a climb of `escalationId` from `expectedLevel` by time. Either applies only
- * while the case's level (its highest escalation not resolved) is below `toLevel`.
+ * while the case's level (its highest escalation not resolved) is below `toLevel`. The limits are
+ * generous on purpose: an engine's intent the server refused would be raised again by the engine
+ * on every pass, once the refusal removed its escalation here.
  */
 const escalateCaseArgs = z
   .object({
     caseId: id,
     escalationId: id,
     ruleId: z.string().min(1).max(60),
-    condition: z.string().min(1).max(500),
+    condition: z.string().min(1).max(2000),
     toLevel: level,
     expectedLevel: z.union([z.literal(0), level]),
     evidence: z
       .object({
         key: z.string().min(1).max(100),
-        params: z.record(z.string(), z.union([z.string().max(2000), z.number()])),
+        params: z.record(z.string(), z.union([z.string().max(20_000), z.number()])),
       })
       .strict(),
   })

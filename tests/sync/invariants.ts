@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { SyncDb } from '../../server/db';
+import { MediationRecords } from '../../main/store/mediationRecords';
+import type { MediationRecord } from '../../shared/mediation/record';
 import type { Workstation } from './workstation';
 
 interface EventRow {
@@ -53,12 +55,22 @@ export async function checkSafety(
       status.set(e.case_id, e.data.to!);
     }
   }
-  const cases = await db.query<{ id: string; status: string; assignee_id: string | null }>(
-    'SELECT id, status, assignee_id FROM cases',
-  );
+  const cases = await db.query<{
+    id: string;
+    status: string;
+    assignee_id: string | null;
+    mediation: MediationRecord | null;
+  }>('SELECT id, status, assignee_id, mediation FROM cases');
+  // A mediation record's version counts its changes: one applied mediation event each.
+  const mediationChanges = new Map<string, number>();
+  for (const e of events) {
+    if (e.type.startsWith('mediation.'))
+      mediationChanges.set(e.case_id, (mediationChanges.get(e.case_id) ?? 0) + 1);
+  }
   for (const c of cases) {
     expect(c.status).toBe(status.get(c.id));
     expect(c.assignee_id).toBe(assignee.get(c.id) ?? null);
+    expect(c.mediation?.version ?? 0).toBe(mediationChanges.get(c.id) ?? 0);
   }
 
   // Cursors never go back; local outcomes agree with the server's.
@@ -83,9 +95,13 @@ export async function checkSafety(
 
 /** At the end, once every workstation is healed and synced: convergence and a conflict per rejection. */
 export async function checkConverged(db: SyncDb, workstations: readonly Workstation[]): Promise<void> {
-  const server = await db.query<{ id: string; case_no: string; status: string; assignee_id: string | null }>(
-    'SELECT id, case_no, status, assignee_id FROM cases ORDER BY id',
-  );
+  const server = await db.query<{
+    id: string;
+    case_no: string;
+    status: string;
+    assignee_id: string | null;
+    mediation: MediationRecord | null;
+  }>('SELECT id, case_no, status, assignee_id, mediation FROM cases ORDER BY id');
   const outcomes = await db.query<{ mutation_id: string; outcome: string }>(
     'SELECT mutation_id, outcome FROM sync_mutations',
   );
@@ -93,8 +109,11 @@ export async function checkConverged(db: SyncDb, workstations: readonly Workstat
   for (const ws of workstations) {
     expect(ws.outbox().filter((m) => m.state === 'pending')).toEqual([]);
     expect(ws.caseIds()).toEqual(server.map((c) => c.id));
-    for (const c of server)
+    const records = new MediationRecords(ws.store.db);
+    for (const c of server) {
       expect(ws.row(c.id)).toEqual({ case_no: c.case_no, status: c.status, assignee_id: c.assignee_id });
+      expect(records.read(c.id)).toEqual(c.mediation);
+    }
     const conflicts = ws.conflicts();
     for (const m of ws.outbox()) {
       expect(byId.has(m.mutation_id)).toBe(true);

@@ -5,6 +5,10 @@ import { tempDir } from '../../support/temp';
 import { checkConverged, checkSafety } from '../../sync/invariants';
 import { TestClock, openTestDb, startServer, type TestDb } from '../../sync/server';
 import { InjectTransport, Workstation, type Fault } from '../../sync/workstation';
+import type { Role } from '../../../shared/domain/roles';
+import type { TransitionName } from '../../../shared/lifecycle';
+import { RpcFailure } from '../../../shared/rpc/errors';
+import { VALID_DATA } from '../../unit/lifecycle/fixtures';
 
 /**
  * Model-based test (SYNC.md §4.2): three workstations, each with its own SQLite file and the real
@@ -53,8 +57,81 @@ const claim = fc.tuple(ws, caseIndex).map(([w, i]) =>
   }),
 );
 const sync = ws.map((w) => cmd(`sync(${w})`, (r) => quietly(() => r.ws[w]!.engine.syncOnce())));
+/**
+ * Workstation 2 is the admin's (a lead: may mediate cases others hold); 0 and 1 are those of
+ * handlers who also mediate (they may start mediation, and keep the record of cases they hold).
+ */
+const rolesOf = (w: number): Role[] => (w === 2 ? ['admin'] : ['handler', 'mediator']);
+/** A refusal by the workstation's own store (it would be refused on the server too) changes nothing. */
+const unlessRefused = (work: () => unknown): boolean => {
+  try {
+    work();
+    return true;
+  } catch (error) {
+    if (!(error instanceof RpcFailure)) throw error;
+    return false;
+  }
+};
+/** The path to mediation, as far as the workstation's own store allows, in one command. */
+const NEXT_STEP: Partial<Record<string, TransitionName>> = {
+  registered: 'accept',
+  accepted: 'transfer',
+  transferred: 'record_carrier_reply',
+  carrier_replied: 'start_mediation',
+};
+const advance = fc.tuple(ws, caseIndex).map(([w, i]) =>
+  cmd(`advance(${w}, ${i})`, (r) => {
+    const station = r.ws[w]!;
+    const id = pick(
+      station.caseIds().filter((c) => NEXT_STEP[station.row(c)!.status]),
+      i,
+    );
+    for (let transition = id && NEXT_STEP[station.row(id)!.status]; id && transition;) {
+      r.clock.advance(1000);
+      // A mediator takes on the case she mediates (a claim, when nobody holds it).
+      if (transition === 'start_mediation') station.claim(id);
+      const input = { caseId: id, transition, data: VALID_DATA[transition] };
+      const done = unlessRefused(() =>
+        station.store.domains.cases.transition(input, station.actor, rolesOf(w), r.clock.now()),
+      );
+      transition = done ? NEXT_STEP[station.row(id)!.status] : undefined;
+    }
+  }),
+);
+/** A change of the mediation record from the version this workstation shows (reviseMediation.v1). */
+const mediate = fc
+  .tuple(ws, caseIndex, fc.constantFrom('revise', 'session', 'representative', 'opinion'), fc.nat(99))
+  .map(([w, i, op, n]) =>
+    cmd(`mediate(${w}, ${i}, ${op})`, (r) => {
+      const station = r.ws[w]!;
+      const m = station.store.domains.mediation;
+      const roles = rolesOf(w);
+      const editable = station
+        .caseIds()
+        .filter((c) => station.row(c)!.status === 'mediating')
+        .map((c) => m.view(c, station.actor, roles))
+        .filter((v) => v.mayEdit);
+      const seen = pick(editable, i);
+      if (!seen) return;
+      const now = r.clock.now();
+      const head = { caseId: seen.caseId, expectedVersion: seen.version };
+      unlessRefused(() => {
+        if (op === 'revise') m.revise({ ...head, facts: `事实${w}-${n}` }, station.actor, roles, now);
+        if (op === 'session') {
+          const session = { heldAt: now, mode: 'phone', attendees: ['mediator'], notes: `记录${n}` } as const;
+          m.addSession({ ...head, ...session, attendees: [...session.attendees] }, station.actor, roles, now);
+        }
+        if (op === 'representative') {
+          const rep = { side: 'carrier', name: `代表${n}`, phone: '13800001111' } as const;
+          m.setRepresentative({ ...head, ...rep }, station.actor, roles, now);
+        }
+        if (op === 'opinion') m.issueOpinion({ ...head, opinion: `意见${n}` }, station.actor, roles, now);
+      });
+    }),
+  );
 // Repeats weight the choice: conflicts need cases known on several workstations and claimed on each.
 const commands = [
+  register,
   register,
   claim,
   claim,
@@ -68,6 +145,13 @@ const commands = [
       if (id && station.row(id)?.status === 'registered') station.accept(id);
     }),
   ),
+  advance,
+  advance,
+  advance,
+  mediate,
+  mediate,
+  mediate,
+  mediate,
   ws.map((w) => cmd(`push(${w})`, (r) => quietly(() => r.ws[w]!.engine.pushAll()))),
   fc.tuple(ws, fc.constantFrom<Fault>('dropRequest', 'dropResponse', 'duplicate')).map(([w, fault]) =>
     cmd(`${fault}+sync(${w})`, (r) => {
@@ -100,10 +184,13 @@ describe('team sync model', () => {
         const clock = new TestClock();
         const handle = await openTestDb();
         const app = await startServer(handle.db, clock);
+        await handle.db.query(
+          `UPDATE staff SET roles = '["handler", "mediator"]' WHERE id IN ('u-li', 'u-han')`,
+        );
         const users = [
           ['u-li', 'li', 'li-password'],
           ['u-han', 'han', 'han-password'],
-          ['u-zhao', 'zhao', 'zhao-password'],
+          ['u-admin', 'admin', 'admin-password'],
         ] as const;
         const transports = users.map(([, name, pw], i) => new InjectTransport(app, name, pw, `ws-${i}`));
         const real: Real = {

@@ -19,6 +19,10 @@ const KNOWN_INTENTS = new Set([
   'appendNote.v1',
   'editCaseFields.v1',
   'reviseMediation.v1',
+  'escalateCase.v1',
+  'acknowledgeEscalation.v1',
+  'resolveEscalation.v1',
+  'snoozeEscalation.v1',
 ]);
 
 /**

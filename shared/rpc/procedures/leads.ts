@@ -51,10 +51,11 @@ export const leadsProcedures = {
       .strict(),
     WORKERS,
   ),
-  'leads.acknowledge': procedure<null>().mutation(z.object({ id: escalationId }).strict(), WORKERS),
+  // Acting on an escalation is the leads' (as the sync server checks too: shared/sync/escalation.ts).
+  'leads.acknowledge': procedure<null>().mutation(z.object({ id: escalationId }).strict(), LEADS),
   'leads.resolve': procedure<null>().mutation(
     z.object({ id: escalationId, note: z.string().trim().min(1).max(1000) }).strict(),
-    WORKERS,
+    LEADS,
   ),
   'leads.snooze': procedure<null>().mutation(
     z
@@ -64,7 +65,7 @@ export const leadsProcedures = {
         reason: z.string().trim().min(1).max(500),
       })
       .strict(),
-    WORKERS,
+    LEADS,
   ),
   'leads.rules': procedure<RuleRow[]>().query(none, WORKERS),
   // The rule is data the store checks (ruleSchema), so that each wrong field gets its own message.

@@ -28,7 +28,7 @@ const head = { caseId: id, expectedVersion: z.number().int().nonnegative() };
 const fen = z.number().int().nonnegative().max(yuanToFen(MEDIATION_LIMITS.yuan));
 
 export const reviseMediationArgs = z.discriminatedUnion('op', [
-  /** Only the fields that changed (at least one). */
+  /** The texts given (at least one); those equal to the record's are no change. */
   z
     .object({
       ...head,

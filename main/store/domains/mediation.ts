@@ -204,17 +204,11 @@ export function mediationDomain(ctx: StoreContext) {
   return {
     view,
 
-    /** Facts and positions: the fields given replace the old text; the audit keeps both. */
+    /** Facts and positions: the fields given replace the old text; the audit keeps both (changed ones only). */
     revise(input: ReviseInput, actor: Actor, roles: readonly Role[], now = Date.now()): MediationView {
-      // Only the fields that change go into the intent.
-      const before = records.read(input.caseId);
       const { caseId: _caseId, expectedVersion: _seen, ...given } = input;
-      const changed = Object.fromEntries(
-        Object.entries(given).filter(
-          ([k, v]) => v !== undefined && v !== (before?.[k as keyof typeof given] ?? ''),
-        ),
-      );
-      return write(input, { op: 'revise', ...changed }, actor, roles, now);
+      const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+      return write(input, { op: 'revise', ...fields }, actor, roles, now);
     },
 
     /** A side's representative, kept in `parties` (personal data); the audit names the fields, not the values. */

@@ -60,7 +60,16 @@ export async function checkSafety(
     status: string;
     assignee_id: string | null;
     mediation: MediationRecord | null;
-  }>('SELECT id, status, assignee_id, mediation FROM cases');
+    field_versions: Record<string, number>;
+  }>('SELECT id, status, assignee_id, mediation, field_versions FROM cases');
+  // A field's version counts its corrections: one applied correction naming it each.
+  const corrections = new Map<string, Record<string, number>>();
+  for (const e of events) {
+    if (e.type !== 'case.fields_edited') continue;
+    const counted = corrections.get(e.case_id) ?? {};
+    for (const field of e.data.fields as string[]) counted[field] = (counted[field] ?? 0) + 1;
+    corrections.set(e.case_id, counted);
+  }
   // A mediation record's version counts its changes: one applied mediation event each.
   const mediationChanges = new Map<string, number>();
   for (const e of events) {
@@ -71,6 +80,7 @@ export async function checkSafety(
     expect(c.status).toBe(status.get(c.id));
     expect(c.assignee_id).toBe(assignee.get(c.id) ?? null);
     expect(c.mediation?.version ?? 0).toBe(mediationChanges.get(c.id) ?? 0);
+    expect(c.field_versions).toEqual(corrections.get(c.id) ?? {});
   }
 
   // Cursors never go back; local outcomes agree with the server's.
@@ -101,7 +111,13 @@ export async function checkConverged(db: SyncDb, workstations: readonly Workstat
     status: string;
     assignee_id: string | null;
     mediation: MediationRecord | null;
-  }>('SELECT id, case_no, status, assignee_id, mediation FROM cases ORDER BY id');
+    description: string;
+    demand: string;
+    field_versions: Record<string, number>;
+  }>(
+    `SELECT id, case_no, status, assignee_id, mediation, intake->>'description' AS description,
+            intake->>'demand' AS demand, field_versions FROM cases ORDER BY id`,
+  );
   const outcomes = await db.query<{ mutation_id: string; outcome: string }>(
     'SELECT mutation_id, outcome FROM sync_mutations',
   );
@@ -113,6 +129,16 @@ export async function checkConverged(db: SyncDb, workstations: readonly Workstat
     for (const c of server) {
       expect(ws.row(c.id)).toEqual({ case_no: c.case_no, status: c.status, assignee_id: c.assignee_id });
       expect(records.read(c.id)).toEqual(c.mediation);
+      const details = ws.store.domains.cases.get(c.id, ['handler'])!;
+      expect({
+        description: details.description,
+        demand: details.demand,
+        versions: details.fieldVersions,
+      }).toEqual({
+        description: c.description,
+        demand: c.demand,
+        versions: c.field_versions,
+      });
     }
     const conflicts = ws.conflicts();
     for (const m of ws.outbox()) {

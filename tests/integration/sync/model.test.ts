@@ -129,6 +129,34 @@ const mediate = fc
       });
     }),
   );
+/** A correction of a case's details from the field versions this workstation shows (editCaseFields.v1). */
+const correct = fc
+  .tuple(ws, caseIndex, fc.constantFrom('description', 'demand', 'both'), fc.nat(99))
+  .map(([w, i, which, n]) =>
+    cmd(`correct(${w}, ${i}, ${which})`, (r) => {
+      const station = r.ws[w]!;
+      const id = pick(station.caseIds(), i);
+      const shown = id && station.store.domains.cases.get(id, rolesOf(w));
+      if (!shown) return;
+      const base = (field: string) => shown.fieldVersions[field] ?? 0;
+      const fields = {
+        ...(which !== 'demand'
+          ? { description: { value: `更正${w}-${n}`, baseVersion: base('description') } }
+          : {}),
+        ...(which !== 'description'
+          ? { demand: { value: n % 2 ? 'apology' : 'explanation', baseVersion: base('demand') } }
+          : {}),
+      };
+      unlessRefused(() =>
+        station.store.domains.cases.editFields(
+          { caseId: id, fields },
+          station.actor,
+          rolesOf(w),
+          r.clock.now(),
+        ),
+      );
+    }),
+  );
 // Repeats weight the choice: conflicts need cases known on several workstations and claimed on each.
 const commands = [
   register,
@@ -152,6 +180,8 @@ const commands = [
   mediate,
   mediate,
   mediate,
+  correct,
+  correct,
   ws.map((w) => cmd(`push(${w})`, (r) => quietly(() => r.ws[w]!.engine.pushAll()))),
   fc.tuple(ws, fc.constantFrom<Fault>('dropRequest', 'dropResponse', 'duplicate')).map(([w, fault]) =>
     cmd(`${fault}+sync(${w})`, (r) => {

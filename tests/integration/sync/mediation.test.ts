@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStaff } from '../../../server/app';
 import { MediationRecords } from '../../../main/store/mediationRecords';
+import { EMPTY_RECORD } from '../../../shared/sync/mediation';
 import type { Role } from '../../../shared/domain/roles';
 import type { TransitionName } from '../../../shared/lifecycle';
 import type { MediationView } from '../../../shared/mediation/dto';
@@ -317,5 +318,16 @@ describe('the mediation record over team sync', () => {
       .prepare(`SELECT count(*) AS n FROM parties WHERE case_id = ? AND kind <> 'appellant'`)
       .get(id) as { n: number };
     expect(representatives.n).toBe(0);
+  });
+
+  it('a record kept on a workstation before mediation synced (never sent) stays when the case is pulled again', async () => {
+    const id = await mediatedCase();
+    const local = { ...EMPTY_RECORD, version: 2, facts: '升级前的记录' };
+    new MediationRecords(lead.store.db).write(id, local, pair.clock.now());
+    step(med, id, 'start_callback', MED);
+    await sync(med);
+    await sync(lead);
+    expect(lead.row(id)?.status).toBe('callback');
+    expect(record(lead, id)).toEqual(local);
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { SyncDb } from '../../server/db';
 import { MediationRecords } from '../../main/store/mediationRecords';
 import type { MediationRecord } from '../../shared/mediation/record';
+import type { SyncEscalation } from '../../shared/sync/escalation';
 import type { Workstation } from './workstation';
 
 interface EventRow {
@@ -61,7 +62,8 @@ export async function checkSafety(
     assignee_id: string | null;
     mediation: MediationRecord | null;
     field_versions: Record<string, number>;
-  }>('SELECT id, status, assignee_id, mediation, field_versions FROM cases');
+    escalations: SyncEscalation[];
+  }>('SELECT id, status, assignee_id, mediation, field_versions, escalations FROM cases');
   // A field's version counts its corrections: one applied correction naming it each.
   const corrections = new Map<string, Record<string, number>>();
   for (const e of events) {
@@ -81,6 +83,9 @@ export async function checkSafety(
     expect(c.assignee_id).toBe(assignee.get(c.id) ?? null);
     expect(c.mediation?.version ?? 0).toBe(mediationChanges.get(c.id) ?? 0);
     expect(c.field_versions).toEqual(corrections.get(c.id) ?? {});
+    // Engines on several workstations escalate a case once: one escalation per rule and condition.
+    const conditions = c.escalations.map((e) => `${e.ruleId}|${e.condition}`);
+    expect(new Set(conditions).size).toBe(conditions.length);
   }
 
   // Cursors never go back; local outcomes agree with the server's.
@@ -114,9 +119,10 @@ export async function checkConverged(db: SyncDb, workstations: readonly Workstat
     description: string;
     demand: string;
     field_versions: Record<string, number>;
+    escalations: SyncEscalation[];
   }>(
     `SELECT id, case_no, status, assignee_id, mediation, intake->>'description' AS description,
-            intake->>'demand' AS demand, field_versions FROM cases ORDER BY id`,
+            intake->>'demand' AS demand, field_versions, escalations FROM cases ORDER BY id`,
   );
   const outcomes = await db.query<{ mutation_id: string; outcome: string }>(
     'SELECT mutation_id, outcome FROM sync_mutations',
@@ -139,6 +145,13 @@ export async function checkConverged(db: SyncDb, workstations: readonly Workstat
         demand: c.demand,
         versions: c.field_versions,
       });
+      const local = ws.store.db
+        .prepare('SELECT id, rule_id AS ruleId, level, state FROM escalations WHERE case_id = ? ORDER BY id')
+        .all(c.id);
+      const theirs = c.escalations
+        .map(({ id, ruleId, level, state }) => ({ id, ruleId, level, state }))
+        .sort((x, y) => (x.id < y.id ? -1 : 1));
+      expect(local).toEqual(theirs);
     }
     const conflicts = ws.conflicts();
     for (const m of ws.outbox()) {

@@ -141,7 +141,13 @@ const correct = fc
       const base = (field: string) => shown.fieldVersions[field] ?? 0;
       const fields = {
         ...(which !== 'demand'
-          ? { description: { value: `更正${w}-${n}`, baseVersion: base('description') } }
+          ? // Every third holds a word the escalation engine's sensitive-words rule watches for.
+            {
+              description: {
+                value: `更正${w}-${n}${n % 3 ? '' : '，要找记者曝光'}`,
+                baseVersion: base('description'),
+              },
+            }
           : {}),
         ...(which !== 'description'
           ? { demand: { value: n % 2 ? 'apology' : 'explanation', baseVersion: base('demand') } }
@@ -157,6 +163,27 @@ const correct = fc
       );
     }),
   );
+/** The workstation's escalation engine passes over its cases (escalateCase.v1 for each raise). */
+const escalate = ws.map((w) =>
+  cmd(`escalate(${w})`, (r) => {
+    r.ws[w]!.store.domains.escalation.evaluateAll(r.clock.now());
+  }),
+);
+/** The admin (workstation 2) acknowledges or resolves an escalation it shows, at the level shown. */
+const leadActs = fc.tuple(caseIndex, fc.boolean()).map(([i, resolve]) =>
+  cmd(`${resolve ? 'resolve' : 'acknowledge'}(2, ${i})`, (r) => {
+    const station = r.ws[2]!;
+    const open = station.store.db
+      .prepare(`SELECT id FROM escalations WHERE state <> 'resolved' ORDER BY id`)
+      .all() as { id: string }[];
+    const target = pick(open, i);
+    if (!target) return;
+    const esc = station.store.domains.escalation;
+    unlessRefused(() =>
+      resolve ? esc.resolve(target.id, '已处理', station.actor) : esc.acknowledge(target.id, station.actor),
+    );
+  }),
+);
 // Repeats weight the choice: conflicts need cases known on several workstations and claimed on each.
 const commands = [
   register,
@@ -182,6 +209,8 @@ const commands = [
   mediate,
   correct,
   correct,
+  escalate,
+  leadActs,
   ws.map((w) => cmd(`push(${w})`, (r) => quietly(() => r.ws[w]!.engine.pushAll()))),
   fc.tuple(ws, fc.constantFrom<Fault>('dropRequest', 'dropResponse', 'duplicate')).map(([w, fault]) =>
     cmd(`${fault}+sync(${w})`, (r) => {

@@ -83,7 +83,9 @@ function statements(db: Database.Database) {
     pendingAmong: db.prepare<[string], { case_id: string }>(
       `SELECT DISTINCT case_id FROM sync_outbox WHERE state = 'pending' AND case_id IN (${ids})`,
     ),
-    base: db.prepare<[string], { data: string }>('SELECT data FROM sync_case_base WHERE case_id = ?'),
+    base: db.prepare<[string], { version: number; data: string }>(
+      'SELECT version, data FROM sync_case_base WHERE case_id = ?',
+    ),
     // RETURNING names the rows written: a copy older than the stored one is not.
     upsertBases: new BulkInsert(
       db,
@@ -409,6 +411,9 @@ export class SyncEngine {
 
   private resolveIn(results: readonly MutationResult[], offset: number, effects: SyncEffects): Set<string> {
     const touched = new Set<string>();
+    /** Per case, the newest version our applied intents made, and whether one was refused. */
+    const applied = new Map<string, number>();
+    const refused = new Set<string>();
     const { outboxRow: row, markOutbox: mark, addConflict: conflict } = this.sql;
     let lastAcked = Number(this.state('last_acked') ?? 0);
     for (const r of results) {
@@ -422,7 +427,12 @@ export class SyncEngine {
         r.outcome === 'applied' ? r.version : null,
         local.seq,
       );
-      if (local.case_id) touched.add(local.case_id);
+      if (local.case_id) {
+        touched.add(local.case_id);
+        if (r.outcome === 'rejected') refused.add(local.case_id);
+        if (r.outcome === 'applied' && r.version !== null)
+          applied.set(local.case_id, Math.max(r.version, applied.get(local.case_id) ?? 0));
+      }
       // The engine's refused intent stays marked rejected with its reason in its row: nobody did it by hand.
       if (r.outcome === 'rejected' && !isUnattendedActor(local.actor_id)) {
         const added = conflict.run(
@@ -441,15 +451,20 @@ export class SyncEngine {
       }
     }
     this.setState('last_acked', lastAcked);
-    // Cases whose queue just drained show the server's copy again (a rejected optimistic change disappears).
-    for (const caseId of touched) this.showBaseIfSettled(caseId, effects);
+    // Cases whose queue just drained show the server's copy again (a rejected optimistic change
+    // disappears), unless that copy is older than what our applied intents made: the row already
+    // shows their result, and the copy that has it is on its way (drawing the older one would make
+    // the change vanish until then).
+    for (const caseId of touched) {
+      this.showBaseIfSettled(caseId, effects, refused.has(caseId) ? 0 : (applied.get(caseId) ?? 0));
+    }
     return touched;
   }
 
-  private showBaseIfSettled(caseId: string, effects: SyncEffects): void {
+  private showBaseIfSettled(caseId: string, effects: SyncEffects, atLeastVersion = 0): void {
     if (this.sql.hasPending.get(caseId)) return;
     const base = this.sql.base.get(caseId);
-    if (!base) return;
+    if (!base || base.version < atLeastVersion) return;
     this.materializer.apply([JSON.parse(base.data) as SyncCase]);
     effects.caseIds.push(caseId);
   }

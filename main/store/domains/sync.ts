@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { maskName, maskPhone } from '../../../shared/domain/phone';
 import type { Role } from '../../../shared/domain/roles';
 import { RpcFailure } from '../../../shared/rpc/errors';
 import { retryIntent } from '../../../shared/sync/retry';
@@ -70,12 +71,13 @@ export function syncDomain({ db, changed, calendar }: StoreContext) {
   };
   const view = (r: ConflictRow): SyncConflictView => {
     const args = JSON.parse(r.args) as unknown;
+    const shown = maskedArgs(r.name, args);
     return {
       id: r.id,
       caseId: r.case_id,
       caseNo: r.case_no,
       name: r.name,
-      args,
+      args: shown,
       actorId: r.actor_id,
       code: r.code,
       serverState: JSON.parse(r.server_state) as Record<string, unknown>,
@@ -203,4 +205,34 @@ export function syncDomain({ db, changed, calendar }: StoreContext) {
       return view(db.prepare(`${conflictSql} WHERE k.id = ?`).get(id) as ConflictRow);
     },
   };
+}
+
+/**
+ * A refused intent as the conflict inbox may show it: personal data it carries (an appellant, a
+ * mediation representative, a corrected name or phone) masked, as everywhere else on screen.
+ */
+function maskedArgs(name: string, args: unknown): unknown {
+  const person = (p: { name?: unknown; phone?: unknown }) => ({
+    ...p,
+    ...(typeof p.name === 'string' ? { name: maskName(p.name) } : {}),
+    ...(typeof p.phone === 'string' ? { phone: maskPhone(p.phone) } : {}),
+  });
+  const a = args as Record<string, unknown>;
+  if (name === 'createCase.v1') {
+    const input = a.input as { appellant?: Record<string, unknown> } | undefined;
+    return input?.appellant ? { ...a, input: { ...input, appellant: person(input.appellant) } } : a;
+  }
+  if (name === 'reviseMediation.v1' && a.op === 'representative') return person(a);
+  if (name === 'editCaseFields.v1') {
+    const fields = { ...(a.fields as Record<string, { value: unknown }>) };
+    for (const [field, mask] of [
+      ['appellantName', maskName],
+      ['appellantPhone', maskPhone],
+    ] as const) {
+      const edit = fields[field];
+      if (edit && typeof edit.value === 'string') fields[field] = { ...edit, value: mask(edit.value) };
+    }
+    return { ...a, fields };
+  }
+  return args;
 }

@@ -264,7 +264,10 @@ describe('the access token', { timeout: 120_000 }, () => {
       const [tokens] = await handle.db.query<{ n: number; live: number }>(
         'SELECT count(*)::int AS n, (count(*) FILTER (WHERE revoked_at IS NULL))::int AS live FROM refresh_tokens',
       );
-      expect(tokens).toEqual({ n: 2, live: 1 });
+      // Refreshed (the first token was rotated), and one session stays live. A request already on
+      // its way with the old token when the new one arrived may cause a second rotation: still one.
+      expect(tokens!.n).toBeGreaterThanOrEqual(2);
+      expect(tokens!.live).toBe(1);
 
       // An administrator revokes the session: the next refresh is refused.
       await handle.db.query('UPDATE refresh_tokens SET revoked_at = $1', [clock.now()]);

@@ -136,6 +136,17 @@ describe('field corrections across workstations', () => {
     expect(b.engine.status()).toMatchObject({ pendingCount: 0, openConflicts: 0 });
   });
 
+  it('an acknowledged correction stays shown until the pulled copy brings it back (no flicker)', async () => {
+    const id = await sharedCase();
+    edit(a, id, { description: { value: '已确认的更正', baseVersion: 0 } });
+    // The push is acknowledged, but the pull after it is lost: the last pulled copy predates the edit.
+    await a.engine.pushAll();
+    expect(a.outbox().at(-1)?.state).toBe('acked');
+    expect(shown(a, id)).toMatchObject({ description: '已确认的更正', fieldVersions: { description: 1 } });
+    await a.engine.syncOnce();
+    expect(shown(a, id)).toMatchObject({ description: '已确认的更正', fieldVersions: { description: 1 } });
+  });
+
   it('two offline corrections of the same field on one workstation chain: both apply', async () => {
     const id = await sharedCase();
     edit(a, id, { description: { value: '第一次', baseVersion: 0 } });
@@ -161,6 +172,11 @@ describe('field corrections across workstations', () => {
       fields: [{ field: 'appellantPhone', serverVersion: 1 }],
     });
     expect(conflict!.server).not.toContain('13987654321');
+    // What the inbox is given of B's own refused value is masked too.
+    const [listed] = b.store.domains.sync.conflicts(false);
+    expect(listed!.args).toMatchObject({
+      fields: { appellantPhone: { value: '137****1111', baseVersion: 0 } },
+    });
     expect(phoneOn(b, id)).toBe('13987654321');
   });
 });

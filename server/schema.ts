@@ -143,3 +143,48 @@ export const caseEvents = pgTable(
   },
   (t) => [index('case_events_space_version_idx').on(t.spaceId, t.version)],
 );
+
+// Reference data administered on the server and taken by every workstation (GET /reference).
+
+/** CalendarYear of shared/calendar/calendar-year.ts, as the import checks accept it. */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  data: jsonb('data').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Append-only versions, numbered by the server like the workstation's rule_profiles. */
+export const ruleProfiles = pgTable(
+  'rule_profiles',
+  {
+    profileId: text('profile_id').notNull(),
+    version: integer('version').notNull(),
+    /** RuleProfile of shared/deadlines/profile-schema.ts, its id and version equal to the columns. */
+    definition: jsonb('definition').notNull(),
+    author: text('author').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.version] })],
+);
+
+/** The last row is the version new cases run under. */
+export const ruleProfileActivations = pgTable('rule_profile_activations', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  profileId: text('profile_id').notNull(),
+  version: integer('version').notNull(),
+  activatedBy: text('activated_by').notNull(),
+  activatedAt: ms('activated_at').notNull(),
+});
+
+export const businessVolumes = pgTable(
+  'business_volumes',
+  {
+    carrierId: text('carrier_id').notNull(),
+    period: text('period').notNull(),
+    pieces: bigint('pieces', { mode: 'number' }).notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: ms('imported_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.carrierId, t.period] })],
+);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../shared/domain/roles';
 import {
@@ -8,6 +8,7 @@ import {
   pullRequestSchema,
   pushRequestSchema,
 } from '../shared/sync/protocol';
+import { volumeEntrySchema } from '../shared/sync/reference';
 import {
   ACCESS_TOKEN_MS,
   REFRESH_TOKEN_MS,
@@ -22,6 +23,7 @@ import {
 import type { SyncDb } from './db';
 import { SyncError } from './errors';
 import { SpaceNotifier } from './notifier';
+import { ReferenceStore } from './reference';
 import { SyncStore, type Clock } from './store';
 
 export interface ServerOptions {
@@ -50,6 +52,11 @@ const userSchema = z
   })
   .strict();
 const teamSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(100) }).strict();
+const yearParamSchema = z.object({ year: z.string().regex(/^\d{4}$/, { error: 'a year such as 2027' }) });
+const activationSchema = z
+  .object({ id: z.string().min(1).max(40), version: z.number().int().positive() })
+  .strict();
+const volumesSchema = z.object({ rows: z.array(volumeEntrySchema).min(1).max(10_000) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
@@ -68,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { db } = options;
   const clock = options.clock ?? { now: () => Date.now() };
   const store = new SyncStore(db, clock);
+  const reference = new ReferenceStore(db);
   const notifier = new SpaceNotifier(options.pollMs);
   await notifier.start(db);
   const [secretRow] = await db.query<{ value: string }>(
@@ -140,6 +148,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/staff', async (req) => {
     authenticate(req);
     return db.query('SELECT id, name, roles, team_id AS "teamId", active FROM staff ORDER BY id');
+  });
+
+  // Calendar years, rule profiles and volumes administered here: every workstation takes them.
+  app.get('/reference', async (req) => {
+    authenticate(req);
+    return reference.read();
   });
 
   app.get('/health', async () => ({
@@ -231,10 +245,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const admin =
-    (handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      requireRole(authenticate(req), 'admin');
-      return handler(req, reply);
+    (handler: (req: FastifyRequest, claims: AccessClaims) => Promise<unknown>) =>
+    async (req: FastifyRequest) => {
+      const claims = authenticate(req);
+      requireRole(claims, 'admin');
+      return handler(req, claims);
     };
 
   app.get(
@@ -282,6 +297,45 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       );
       return { id: t.id };
     }),
+  );
+
+  app.get(
+    '/admin/calendars',
+    admin(async () => (await reference.read()).calendarYears),
+  );
+  app.put(
+    '/admin/calendars/:year',
+    admin(async (req, claims) => {
+      const { year } = parse(yearParamSchema, req.params);
+      return reference.putCalendarYear(Number(year), req.body, claims.sub, clock.now());
+    }),
+  );
+  app.get(
+    '/admin/profiles',
+    admin(async () => {
+      const { ruleProfiles, activeProfile } = await reference.read();
+      return { versions: ruleProfiles, active: activeProfile };
+    }),
+  );
+  app.post(
+    '/admin/profiles',
+    admin(async (req, claims) => reference.saveProfile(req.body, claims.sub, clock.now())),
+  );
+  app.post(
+    '/admin/profiles/activate',
+    admin(async (req, claims) =>
+      reference.activateProfile(parse(activationSchema, req.body), claims.sub, clock.now()),
+    ),
+  );
+  app.get(
+    '/admin/volumes',
+    admin(async () => (await reference.read()).volumes),
+  );
+  app.put(
+    '/admin/volumes',
+    admin(async (req, claims) => ({
+      stored: await reference.putVolumes(parse(volumesSchema, req.body).rows, claims.sub, clock.now()),
+    })),
   );
 
   return app;

@@ -3,6 +3,7 @@ import { RULE_PROFILES, ruleProfileSchema, type RuleProfile } from '../../shared
 import { checkRuleProfile } from '../../shared/deadlines/profile-issues';
 import type { ProfileRef, ProfileVersion } from '../../shared/deadlines/stored';
 import { RpcFailure } from '../../shared/rpc/errors';
+import { sameDocument } from '../../shared/sync/reference';
 import { appendDeskEvent, type Actor } from './audit';
 import { Outbox } from './outbox';
 
@@ -130,6 +131,23 @@ export class RuleProfiles {
       this.outbox.append('saveRuleProfile.v1', { profile }, null, actor, now);
       return { id: profile.id, version };
     })();
+  }
+
+  /**
+   * A version numbered elsewhere (the sync server), kept as it is: added if this store lacks it,
+   * 'conflict' if this store has that id@version with other content (a version never changes).
+   * Call inside the caller's transaction.
+   */
+  adopt(profile: RuleProfile, author: string, createdAt: number): 'added' | 'known' | 'conflict' {
+    const known = this.resolve(profile.id, profile.version);
+    if (known) return sameDocument(known, profile) ? 'known' : 'conflict';
+    this.db
+      .prepare(
+        `INSERT INTO rule_profiles (profile_id, version, definition, author, created_at) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(profile.id, profile.version, JSON.stringify(profile), author, createdAt);
+    this.resolved.delete(`${profile.id}@${profile.version}`);
+    return 'added';
   }
 
   /** Makes a known version the one new cases run under; cases already recorded keep theirs. */

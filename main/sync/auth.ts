@@ -63,7 +63,7 @@ async function post<T>(serverUrl: string, path: string, body: unknown, accessTok
   throw new RpcFailure('CONFLICT', 'sync.errors.server', { message: json.message ?? json.error });
 }
 
-/** The sync server's sign-in endpoints and its staff list; main alone calls them and holds the tokens. */
+/** The sync server's sign-in endpoints, its staff list and reference data; main alone calls them and holds the tokens. */
 export const syncAuth = {
   login: (
     serverUrl: string,
@@ -76,4 +76,7 @@ export const syncAuth = {
     post<{ ok: true }>(serverUrl, '/auth/logout', { refreshToken }),
   staff: (serverUrl: string, accessToken: string) =>
     post<ServerStaff[]>(serverUrl, '/staff', undefined, accessToken),
+  /** ReferenceData of shared/sync/reference.ts, checked by the store before it takes any of it. */
+  reference: (serverUrl: string, accessToken: string) =>
+    post<unknown>(serverUrl, '/reference', undefined, accessToken),
 };

@@ -112,7 +112,7 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
       roles: session.user.roles,
     });
     this.startWorker(signedIn, session.accessToken);
-    await this.loadStaff(settings.serverUrl, session.accessToken);
+    await this.loadFromServer(settings.serverUrl, session.accessToken);
     return this.publish();
   }
 
@@ -242,13 +242,27 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
     }
   }
 
-  /** Colleagues' names and roles, at sign-in and with each new access token; offline, the last list stays. */
-  private async loadStaff(serverUrl: string, accessToken: string): Promise<void> {
+  /**
+   * Colleagues' names and roles, and the calendar years, rule profiles and volumes administered
+   * on the server: at sign-in and with each new access token; offline, the last copies stay.
+   */
+  private async loadFromServer(serverUrl: string, accessToken: string): Promise<void> {
     if (this.closed) return;
     try {
       await this.store.call('sync', 'upsertStaff', await syncAuth.staff(serverUrl, accessToken));
     } catch (error) {
       console.error('[sync] could not load the staff list', error);
+    }
+    try {
+      const reference = await syncAuth.reference(serverUrl, accessToken);
+      if (this.closed) return;
+      const taken = await this.store.call('sync', 'takeReference', reference, serverUrl);
+      if (taken.profileConflicts.length > 0)
+        console.error(
+          `[sync] the server has other rule profiles under versions this workstation already has; kept ours: ${taken.profileConflicts.join(', ')}`,
+        );
+    } catch (error) {
+      console.error('[sync] could not take the reference data (calendars, rule profiles, volumes)', error);
     }
   }
 
@@ -277,7 +291,7 @@ export class SyncService extends EventEmitter<{ status: [SyncStatusView]; change
           throw error;
         }
         this.options.secrets.write(session.refreshToken);
-        void this.loadStaff(settings.serverUrl, session.accessToken);
+        void this.loadFromServer(settings.serverUrl, session.accessToken);
         return session.accessToken;
       } finally {
         this.refreshing = null;

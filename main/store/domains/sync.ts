@@ -10,6 +10,7 @@ import type { StoreContext } from '../context';
 import { Outbox } from '../outbox';
 import { getMeta, LOCAL_OPERATOR_ID, setMeta } from '../reference';
 import { refreshDeadlines } from '../search/deadlines';
+import { takeServerReference, type ReferenceTaken } from '../server-reference';
 
 /** The sync settings main keeps in the store (the refresh token is not here: see main/sync/secrets.ts). */
 export interface StoredSyncSettings {
@@ -39,7 +40,8 @@ interface ConflictRow {
  * staff ids, so the signed-in account becomes the session's staff member), the unsent-work
  * figures while no sync worker runs, and the conflict inbox the worker fills.
  */
-export function syncDomain({ db, changed, calendar }: StoreContext) {
+export function syncDomain(ctx: StoreContext) {
+  const { db, changed, calendar } = ctx;
   const outbox = new Outbox(db);
   const settings = (): StoredSyncSettings => {
     const user = getMeta(db, 'sync.user');
@@ -137,6 +139,10 @@ export function syncDomain({ db, changed, calendar }: StoreContext) {
       })();
       changed({ tables: ['staff'] });
     },
+
+    /** The server's calendar years, rule profiles and volumes (GET /reference), taken like local imports. */
+    takeReference: (reference: unknown, serverUrl: string, now = Date.now()): ReferenceTaken =>
+      takeServerReference(ctx, reference, serverUrl, now),
 
     /** Back to the workstation's own operator; the unsent work stays queued for its author. */
     signOut(): StoredSyncSettings {

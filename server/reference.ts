@@ -107,7 +107,7 @@ export class ReferenceStore {
 
 async function readReference(sql: Sql): Promise<ReferenceData> {
   const calendarYears = await sql.query<ReferenceData['calendarYears'][number]>(
-    `SELECT data AS year, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM calendar_years ORDER BY year`,
+    `SELECT data AS calendar, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM calendar_years ORDER BY year`,
   );
   const ruleProfiles = await sql.query<ReferenceData['ruleProfiles'][number]>(
     `SELECT definition AS profile, author, created_at AS "createdAt" FROM rule_profiles

@@ -36,10 +36,10 @@ export function takeServerReference(
   if (!parsed.success) throw new Error(`the server's reference data is malformed: ${parsed.error.message}`);
   const ref = parsed.data;
   const years = ref.calendarYears.map((y) => {
-    const checked = parseCalendarYearImport(y.year, y.year.year);
+    const checked = parseCalendarYearImport(y.calendar, y.calendar.year);
     if (!checked.ok)
-      throw new Error(`calendar ${y.year.year} from the server: ${describeIssues(checked.issues)}`);
-    return { ...y, year: checked.year };
+      throw new Error(`calendar ${y.calendar.year} from the server: ${describeIssues(checked.issues)}`);
+    return { ...y, calendar: checked.year };
   });
   for (const p of ref.ruleProfiles) {
     const checked = checkRuleProfile(p.profile);
@@ -55,9 +55,9 @@ export function takeServerReference(
   const actor = (staffId: string): Actor => ({ staffId, workstation: serverUrl });
   const source = serverUrl;
   const local = new Map(loadImportedYears(dataDir).map((y) => [y.year, y]));
-  const newYears = years.filter((y) => !sameDocument(local.get(y.year.year), y.year));
+  const newYears = years.filter((y) => !sameDocument(local.get(y.calendar.year), y.calendar));
   const taken: ReferenceTaken = {
-    calendarYears: newYears.map((y) => y.year.year),
+    calendarYears: newYears.map((y) => y.calendar.year),
     profileVersions: [],
     activated: null,
     volumes: 0,
@@ -121,12 +121,12 @@ export function takeServerReference(
     for (const y of newYears)
       appendDeskEvent(
         db,
-        { type: 'calendarYearImported', at: now, data: { year: y.year.year, source } },
+        { type: 'calendarYearImported', at: now, data: { year: y.calendar.year, source } },
         actor(y.updatedBy),
       );
   })();
 
-  for (const y of newYears) saveImportedYear(dataDir, y.year);
+  for (const y of newYears) saveImportedYear(dataDir, y.calendar);
   if (newYears.length > 0) refreshAllDeadlines(db, calendar.get(), now, { openOnly: true });
 
   const tables = [

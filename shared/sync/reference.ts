@@ -18,7 +18,7 @@ export const volumeEntrySchema = z
 export type VolumeEntry = z.output<typeof volumeEntrySchema>;
 
 export const referenceDataSchema = z.object({
-  calendarYears: z.array(z.object({ year: calendarYearSchema, updatedBy: staffId, updatedAt: instant })),
+  calendarYears: z.array(z.object({ calendar: calendarYearSchema, updatedBy: staffId, updatedAt: instant })),
   /** Every version the server stored (the shipped version 1 of each id is on every workstation). */
   ruleProfiles: z.array(z.object({ profile: ruleProfileSchema, author: staffId, createdAt: instant })),
   /** Null until an administrator activated a version on the server. */

@@ -68,8 +68,10 @@ describe('calendar years', () => {
     const again = await call('PUT', '/admin/calendars/2027', admin, { ...YEAR_2027, makeUpWorkdays: [] });
     expect(again.status).toBe(200);
     const list = await call('GET', '/admin/calendars', admin);
-    expect(list.body).toEqual([{ year: { ...again.body }, updatedBy: 'u-admin', updatedAt: clock.now() }]);
-    expect((await reference()).calendarYears.map((y) => y.year.makeUpWorkdays)).toEqual([[]]);
+    expect(list.body).toEqual([
+      { calendar: { ...again.body }, updatedBy: 'u-admin', updatedAt: clock.now() },
+    ]);
+    expect((await reference()).calendarYears.map((y) => y.calendar.makeUpWorkdays)).toEqual([[]]);
   });
 
   it('refuses a handler, a year that contradicts the path, and a year failing the consistency checks', async () => {
@@ -147,6 +149,7 @@ describe('rule profiles', () => {
 
   it('refuses a handler and an invalid profile field by field, storing nothing', async () => {
     expect((await call('POST', '/admin/profiles', handler, current)).status).toBe(403);
+    expect((await call('GET', '/admin/profiles', handler)).status).toBe(403);
     expect(
       (await call('POST', '/admin/profiles/activate', handler, { id: 'current', version: 1 })).status,
     ).toBe(403);

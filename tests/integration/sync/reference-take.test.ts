@@ -181,7 +181,7 @@ describe('a workstation takes the server’s reference data', () => {
     const before = deskEvents(store.db).length;
 
     const badYear = structuredClone(data);
-    badYear.calendarYears[0]!.year.makeUpWorkdays = ['2027-03-10'];
+    badYear.calendarYears[0]!.calendar.makeUpWorkdays = ['2027-03-10'];
     expect(() => store.domains.sync.takeReference(badYear, SERVER)).toThrow(/make-up working day/);
     const badVolume = structuredClone(data);
     badVolume.volumes[0]!.carrierId = 'nobody';

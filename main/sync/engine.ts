@@ -13,6 +13,7 @@ import { AuditLog, type Actor, type NewEvent } from '../store/audit';
 import { BulkInsert } from '../store/bulk';
 import { argsAsPushed, isUnattendedActor, WORKSTATION_ACTORS } from './actors';
 import { byId, CaseMaterializer } from './materialize';
+import { localEvent, remoteNote } from './remoteEvents';
 import { SyncHttpError, type Transport } from './transport';
 
 export interface Clock {
@@ -71,6 +72,10 @@ function statements(db: Database.Database) {
     outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox WHERE seq = ?'),
     markOutbox: db.prepare<[string, string | null, number | null, number]>(
       'UPDATE sync_outbox SET state = ?, last_error = ?, server_version = ? WHERE seq = ?',
+    ),
+    // A colleague's note: its text, for the case's notes (the trail keeps only its length).
+    addNote: db.prepare<[string, string, string, string, number]>(
+      'INSERT OR IGNORE INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     confirmSeen: db.prepare<[string]>(`DELETE FROM sync_unconfirmed WHERE mutation_id IN (${ids})`),
     addConflict: db.prepare(
@@ -521,21 +526,25 @@ export class SyncEngine {
       if (e.mutationId && own.has(e.mutationId)) continue;
       const local = status.get(e.caseId);
       if (!local) continue;
-      // A transition's `to` is the status it entered; other events' `to` (an agreement's terms) is not.
+      // A transition's `to` is the status it entered; other events' `to` (a new assignee, an
+      // agreement's terms) is not.
       const to = (e.data as { to?: unknown } | null)?.to;
+      const { type, data } = localEvent(e);
       entries.push({
         event: {
           caseId: e.caseId,
-          type: e.type,
+          type,
           at: e.appliedAt,
-          status: typeof to === 'string' ? (to as CaseStatus) : local,
+          status: type.startsWith('transition.') && typeof to === 'string' ? (to as CaseStatus) : local,
           data: {
-            ...(e.data as object),
+            ...data,
             remote: { version: e.version, occurredAt: e.occurredAt, mutationId: e.mutationId },
           },
         },
         actor: { staffId: e.actorUserId, workstation: e.workstation },
       });
+      const note = remoteNote(e);
+      if (note) this.sql.addNote.run(note.id, e.caseId, e.actorUserId, note.body, e.appliedAt);
     }
     this.audit.appendAll(entries);
   }

@@ -21,13 +21,19 @@ export interface SyncServiceOptions {
 type FromSyncWorker =
   { type: 'status'; status: SyncStatus } | ({ type: 'changed' } & SyncEffects) | { type: 'authRequired' };
 
-/** The tables a pulled page may write (materialize.ts, the audit trail, the inbox). */
+/** The tables a pulled page may write (materialize*.ts, the audit trail, colleagues' notes, the inbox). */
 const SYNC_TABLES = [
   'cases',
   'parties',
   'staff',
   'case_events',
+  'case_notes',
   'case_deadlines',
+  'mediations',
+  'mediation_sessions',
+  'mediation_proposals',
+  'escalations',
+  'escalation_inbox',
   'sync_conflicts',
   'sync_outbox',
 ];

@@ -77,7 +77,7 @@ describe('a pulled page written in bulk', () => {
           type: string;
         }[]
       ).map((r) => r.type);
-    expect(types(ids[0]!)).toEqual(['transition.register', 'transition.accept', 'claim']);
+    expect(types(ids[0]!)).toEqual(['transition.register', 'transition.accept', 'case.claimed']);
     expect(types(ids[3]!)).toEqual(['transition.register', 'transition.accept']);
     expect(types(ids[5]!)).toEqual(['transition.register']);
     expect(count(b, `SELECT count(*) AS n FROM cases WHERE audit_seq = 3`)).toBe(2);

@@ -84,9 +84,13 @@ export class ReferenceStore {
   async putVolumes(rows: readonly VolumeEntry[], by: string, now: number): Promise<number> {
     const checked = checkVolumeEntries(rows);
     if (!checked.ok)
-      throw new SyncError('BadRequest', `no volumes were stored: ${checked.rejected.length} rows are wrong`, {
-        rejected: checked.rejected,
-      });
+      throw new SyncError(
+        'BadRequest',
+        `no volumes were stored: ${checked.rejected.length} ${checked.rejected.length === 1 ? 'row is' : 'rows are'} wrong`,
+        {
+          rejected: checked.rejected,
+        },
+      );
     await this.db.tx(async (sql) => {
       for (const r of checked.rows)
         await sql.query(

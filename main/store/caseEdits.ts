@@ -13,9 +13,10 @@ import type { FieldVersions } from '../../shared/sync/rules';
 import { fenToYuan, yuanToFen } from '../../shared/domain/money';
 import type { Role } from '../../shared/domain/roles';
 import type { CaseStatus } from '../../shared/domain/status';
-import { checkWaybill, normaliseWaybill } from '../../shared/domain/waybill';
+import { normaliseWaybill } from '../../shared/domain/waybill';
 import { RpcFailure } from '../../shared/rpc/errors';
 import { AuditLog, type Actor } from './audit';
+import { assertWaybillFits, type WaybillCarrier } from './cases';
 import { Outbox } from './outbox';
 
 const LEADS: readonly Role[] = ['team_lead', 'admin'];
@@ -88,16 +89,7 @@ export class CaseEditCommands {
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
   private readonly row: Database.Statement<[string], EditRow>;
-  private readonly carrier: Database.Statement<
-    [string],
-    {
-      name_zh: string;
-      name_en: string;
-      waybill_pattern: string;
-      accepts_s10: number;
-      waybill_example: string;
-    }
-  >;
+  private readonly carrier: Database.Statement<[string], WaybillCarrier>;
   private readonly updateCase: Database.Statement;
   private readonly updateAppellant: Database.Statement<[string, string, string]>;
 
@@ -156,7 +148,9 @@ export class CaseEditCommands {
         ([field]) => !sameValue(field, fieldValue(before, field), fieldValue(after, field)),
       );
       if (changed.length === 0) throw refused([{ path: '', key: 'validation.caseEdit.nothingToChange' }]);
-      if (changed.some(([field]) => field === 'waybillNo')) this.checkWaybill(after);
+      const carrier = this.carrier.get(after.carrierId);
+      if (carrier && changed.some(([field]) => field === 'waybillNo'))
+        assertWaybillFits(after.waybillNo, carrier);
 
       const next: Record<string, number> = { ...versions };
       for (const [field] of changed) next[field] = (next[field] ?? 0) + 1;
@@ -196,24 +190,5 @@ export class CaseEditCommands {
       );
       this.outbox.append('editCaseFields.v1', { caseId: input.caseId, fields }, input.caseId, actor, now);
     })();
-  }
-
-  /** A corrected waybill number must fit its carrier, as at registration. */
-  private checkWaybill(intake: RegisterAppeal): void {
-    const carrier = this.carrier.get(intake.carrierId);
-    if (!carrier) return;
-    const problem = checkWaybill(intake.waybillNo, {
-      waybillPattern: carrier.waybill_pattern,
-      acceptsS10: carrier.accepts_s10 === 1,
-    });
-    if (problem) {
-      throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
-        {
-          path: 'waybillNo',
-          key: problem === 's10_check_digit' ? 'validation.waybill.s10' : 'validation.waybill.pattern',
-          params: { carrier: carrier.name_zh, carrierEn: carrier.name_en, example: carrier.waybill_example },
-        },
-      ]);
-    }
   }
 }

@@ -21,21 +21,35 @@ import { fenToYuan, yuanToFen } from '../../shared/domain/money';
  */
 export const DEFAULT_PROFILE = { id: CURRENT_PROFILE.id, version: CURRENT_PROFILE.version } as const;
 
+/** What the waybill check reads of a carrier's row. */
+export interface WaybillCarrier {
+  name_zh: string;
+  name_en: string;
+  waybill_pattern: string;
+  accepts_s10: number;
+  waybill_example: string;
+}
+
+/** Refuses a waybill number that does not fit its carrier (registration, corrections), naming an example. */
+export function assertWaybillFits(waybillNo: string, carrier: WaybillCarrier): void {
+  const problem = checkWaybill(waybillNo, {
+    waybillPattern: carrier.waybill_pattern,
+    acceptsS10: carrier.accepts_s10 === 1,
+  });
+  if (!problem) return;
+  throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
+    {
+      path: 'waybillNo',
+      key: problem === 's10_check_digit' ? 'validation.waybill.s10' : 'validation.waybill.pattern',
+      params: { carrier: carrier.name_zh, carrierEn: carrier.name_en, example: carrier.waybill_example },
+    },
+  ]);
+}
+
 export class CaseCommands {
   private readonly audit: AuditLog;
   private readonly outbox: Outbox;
-  private readonly carrier: Database.Statement<
-    [string],
-    {
-      id: string;
-      name_zh: string;
-      name_en: string;
-      waybill_pattern: string;
-      accepts_s10: number;
-      waybill_example: string;
-      active: number;
-    }
-  >;
+  private readonly carrier: Database.Statement<[string], WaybillCarrier & { id: string; active: number }>;
   private readonly nextNumber: Database.Statement<[string], { last: number }>;
   private readonly insertCase: Database.Statement;
   private readonly insertParty: Database.Statement;
@@ -83,19 +97,7 @@ export class CaseCommands {
       ]);
     }
     const waybillNo = normaliseWaybill(input.waybillNo);
-    const problem = checkWaybill(waybillNo, {
-      waybillPattern: carrier.waybill_pattern,
-      acceptsS10: carrier.accepts_s10 === 1,
-    });
-    if (problem) {
-      throw new RpcFailure('VALIDATION_FAILED', 'errors.VALIDATION_FAILED', {}, [
-        {
-          path: 'waybillNo',
-          key: problem === 's10_check_digit' ? 'validation.waybill.s10' : 'validation.waybill.pattern',
-          params: { carrier: carrier.name_zh, carrierEn: carrier.name_en, example: carrier.waybill_example },
-        },
-      ]);
-    }
+    assertWaybillFits(waybillNo, carrier);
     const receivedAt = input.receivedAt ?? now;
     const receivedDate = shanghaiDate(receivedAt);
     const profile = ruleProfiles(this.db).active();

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openCaseByNumber, test } from './fixtures';
 
 /** Correcting a case's details from the drawer, and two windows correcting the same field. */
 
@@ -25,19 +25,10 @@ async function pick(page: Page, dialog: Locator, label: string, option: string):
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
-/** Finds the case by its number, opens it on its details tab and returns the drawer. */
+/** Opens the case on its details tab and returns the drawer. */
 async function openCase(page: Page, url: string, caseNo: string): Promise<Locator> {
   await page.goto(url);
-  await page.getByRole('grid').focus();
-  await page.keyboard.press('/');
-  const box = page.getByLabel('搜索案件', { exact: true });
-  await box.fill(caseNo);
-  await box.press('Enter');
-  const row = page.getByTestId('queue-row').filter({ hasText: caseNo });
-  await expect(row).toHaveCount(1);
-  await row.click();
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog', { name: `案件 ${caseNo}` });
+  const drawer = await openCaseByNumber(page, caseNo);
   await drawer.getByRole('tab', { name: '案件信息' }).click();
   return drawer;
 }

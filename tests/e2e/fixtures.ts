@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,4 +74,20 @@ export const test = base.extend<{ seededCases: number; desk: Desk }>({
   },
 });
 
-export { expect } from '@playwright/test';
+/** Finds a case by its number with the queue's search (`/`), opens it with Enter and returns the drawer. */
+export async function openCaseByNumber(page: Page, caseNo: string): Promise<Locator> {
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('/');
+  const box = page.getByLabel('搜索案件', { exact: true });
+  await box.fill(caseNo);
+  await box.press('Enter');
+  const row = page.getByTestId('queue-row').filter({ hasText: caseNo });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: `案件 ${caseNo}` });
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+export { expect };

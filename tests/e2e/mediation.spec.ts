@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, openCaseByNumber, test } from './fixtures';
 
 /**
  * Issue 6 item 4, as a mediator uses it: takes a replied case into mediation, records two
@@ -68,21 +68,6 @@ function auditTypes(dataDir: string, caseId: string): string[] {
 
 const item = (scope: Locator, label: string) => scope.locator('.ant-form-item', { hasText: label });
 
-async function openCase(page: Page, caseNo: string): Promise<Locator> {
-  await page.getByRole('grid').focus();
-  await page.keyboard.press('/');
-  const box = page.getByLabel('搜索案件', { exact: true });
-  await box.fill(caseNo);
-  await box.press('Enter');
-  const row = page.getByTestId('queue-row').filter({ hasText: caseNo });
-  await expect(row).toHaveCount(1);
-  await row.click();
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog', { name: `案件 ${caseNo}` });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
-
 test.beforeAll(() => {
   if (!existsSync(PDFTOTEXT)) {
     throw new Error(
@@ -101,7 +86,7 @@ test('a mediator takes a case into mediation, records two sessions and an agreem
 
   // The team lead (this workstation's operator) hands the case to a mediator.
   await page.goto(desk.url);
-  let drawer = await openCase(page, target.caseNo);
+  let drawer = await openCaseByNumber(page, target.caseNo);
   await page.keyboard.press('a');
   const picker = page.getByRole('dialog', { name: '指派 (a)' });
   const select = picker.getByLabel('指派给', { exact: true });
@@ -115,7 +100,7 @@ test('a mediator takes a case into mediation, records two sessions and an agreem
   // The mediator signs in at the workstation and takes the case into mediation.
   signInAsMediator(desk.dataDir);
   await page.goto(await desk.restart());
-  drawer = await openCase(page, target.caseNo);
+  drawer = await openCaseByNumber(page, target.caseNo);
   await expect(drawer.getByTestId('case-assignee')).toHaveText(target.mediator);
 
   await page

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../main/store/audit';
 import { StoreService } from '../../../main/store/service';
 import type { Role } from '../../../shared/domain/roles';
-import { RpcFailure } from '../../../shared/rpc/errors';
 import { validAppeal } from '../../support/appeals';
+import { addStaff, refusal } from '../../support/store';
 import { tempDir } from '../../support/temp';
 
 const ws = 'test-ws';
@@ -37,27 +37,17 @@ const intents = () =>
     .prepare(`SELECT args FROM sync_outbox WHERE name = 'editCaseFields.v1' ORDER BY seq`)
     .all()
     .map((r) => JSON.parse((r as { args: string }).args) as unknown);
-const failure = (fn: () => unknown): RpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 /** Everything a refused edit must leave as it was. */
 const snapshot = () => ({ row: row(), events: events().length, intents: intents().length });
 
 beforeEach(() => {
   dir = tempDir();
   store = StoreService.open({ file: join(dir.path, 'desk.sqlite') });
-  const add = store.db.prepare(
-    'INSERT INTO staff (id, name, roles, team, created_at) VALUES (?, ?, ?, NULL, 0)',
-  );
-  add.run('h-a', '张承办', JSON.stringify(H));
-  add.run('h-b', '李承办', JSON.stringify(H));
-  add.run('lead', '王组长', JSON.stringify(L));
+  addStaff(store.db, [
+    ['h-a', '张承办', H],
+    ['h-b', '李承办', H],
+    ['lead', '王组长', L],
+  ]);
   caseId = cases().register(validAppeal(), handlerA, H).case.id;
 });
 afterEach(() => {
@@ -145,7 +135,7 @@ describe('correcting a case’s details', () => {
       H,
     );
     const before = snapshot();
-    const refused = failure(() =>
+    const refused = refusal(() =>
       cases().editFields(
         {
           caseId,
@@ -166,12 +156,12 @@ describe('correcting a case’s details', () => {
 
   it('validates the result as registration does, field by field, and writes nothing', () => {
     const before = snapshot();
-    const wrongReason = failure(() =>
+    const wrongReason = refusal(() =>
       cases().editFields({ caseId, fields: { category: { value: 'delay', baseVersion: 0 } } }, handlerA, H),
     );
     expect(wrongReason.code).toBe('VALIDATION_FAILED');
     expect(wrongReason.fields).toEqual([{ path: 'reason', key: 'validation.reason.unknown' }]);
-    const badPhone = failure(() =>
+    const badPhone = refusal(() =>
       cases().editFields(
         { caseId, fields: { appellantPhone: { value: '12345', baseVersion: 0 } } },
         handlerA,
@@ -179,15 +169,15 @@ describe('correcting a case’s details', () => {
       ),
     );
     expect(badPhone.fields).toEqual([{ path: 'appellantPhone', key: 'validation.phone.invalid' }]);
-    const badWaybill = failure(() =>
+    const badWaybill = refusal(() =>
       cases().editFields({ caseId, fields: { waybillNo: { value: 'YT123', baseVersion: 0 } } }, handlerA, H),
     );
     expect(badWaybill.fields).toMatchObject([{ path: 'waybillNo', key: 'validation.waybill.pattern' }]);
-    const emptied = failure(() =>
+    const emptied = refusal(() =>
       cases().editFields({ caseId, fields: { description: { value: '   ', baseVersion: 0 } } }, handlerA, H),
     );
     expect(emptied.fields).toEqual([{ path: 'description', key: 'validation.required' }]);
-    const same = failure(() =>
+    const same = refusal(() =>
       cases().editFields(
         { caseId, fields: { demand: { value: 'compensation', baseVersion: 0 } } },
         handlerA,
@@ -201,7 +191,7 @@ describe('correcting a case’s details', () => {
   it('lets the holder or a lead correct an open case, nobody else, and no closed case', () => {
     store.domains.casework.claim(caseId, handlerA);
     const before = snapshot();
-    const colleague = failure(() =>
+    const colleague = refusal(() =>
       cases().editFields({ caseId, fields: { demand: { value: 'apology', baseVersion: 0 } } }, handlerB, H),
     );
     expect([colleague.code, colleague.key]).toEqual(['FORBIDDEN', 'caseEdit.refused.notHolder']);
@@ -213,7 +203,7 @@ describe('correcting a case’s details', () => {
 
     cases().transition({ caseId, transition: 'withdraw', data: { channel: 'phone_12305' } }, handlerA, H);
     const closed = snapshot();
-    const refused = failure(() =>
+    const refused = refusal(() =>
       cases().editFields({ caseId, fields: { demand: { value: 'other', baseVersion: 1 } } }, lead, L),
     );
     expect([refused.code, refused.key]).toEqual(['INVALID_TRANSITION', 'caseEdit.refused.closed']);

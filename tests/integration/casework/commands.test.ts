@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../main/store/audit';
 import { StoreService } from '../../../main/store/service';
 import type { Role } from '../../../shared/domain/roles';
-import { RpcFailure } from '../../../shared/rpc/errors';
 import { validAppeal } from '../../support/appeals';
+import { addStaff, refusal } from '../../support/store';
 import { tempDir } from '../../support/temp';
 
 const ws = 'test-ws';
@@ -34,25 +34,15 @@ const outbox = () =>
   }[];
 const assignee = (id = caseId) =>
   (store.db.prepare('SELECT assignee_id AS a FROM cases WHERE id = ?').get(id) as { a: string | null }).a;
-const failure = (fn: () => unknown): RpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 beforeEach(() => {
   dir = tempDir();
   store = StoreService.open({ file: join(dir.path, 'desk.sqlite') });
-  const add = store.db.prepare(
-    'INSERT INTO staff (id, name, roles, team, created_at) VALUES (?, ?, ?, NULL, 0)',
-  );
-  add.run('h-a', '张承办', JSON.stringify(H));
-  add.run('h-b', '李承办', JSON.stringify(H));
-  add.run('lead', '王组长', JSON.stringify(L));
+  addStaff(store.db, [
+    ['h-a', '张承办', H],
+    ['h-b', '李承办', H],
+    ['lead', '王组长', L],
+  ]);
   caseId = store.domains.cases.register(validAppeal(), handlerA, H).case.id;
 });
 afterEach(() => {
@@ -78,8 +68,8 @@ describe('claim, release and assign', () => {
   it('refuses to claim a colleague’s case with CONFLICT naming who holds it, changing nothing', () => {
     domain().claim(caseId, handlerA);
     const before = [events().length, outbox().length];
-    const refusal = failure(() => domain().claim(caseId, handlerB));
-    expect(refusal).toMatchObject({
+    const refused = refusal(() => domain().claim(caseId, handlerB));
+    expect(refused).toMatchObject({
       code: 'CONFLICT',
       key: 'casework.conflict.assignedTo',
       params: { name: '张承办' },
@@ -91,7 +81,7 @@ describe('claim, release and assign', () => {
   it('lets a handler hand over their own case but only a lead take a colleague’s', () => {
     domain().claim(caseId, handlerA);
     expect(
-      failure(() =>
+      refusal(() =>
         domain().assign({ caseId, toUser: 'h-a', expectedAssignee: 'h-a', reason: '' }, handlerB, H),
       ),
     ).toMatchObject({
@@ -115,16 +105,16 @@ describe('claim, release and assign', () => {
 
   it('refuses a reassignment from a stale screen (compare-and-set on the assignee)', () => {
     domain().claim(caseId, handlerA);
-    const refusal = failure(() =>
+    const refused = refusal(() =>
       domain().assign({ caseId, toUser: 'h-b', expectedAssignee: null, reason: '' }, lead, L),
     );
-    expect(refusal.code).toBe('CONFLICT');
+    expect(refused.code).toBe('CONFLICT');
     expect(assignee()).toBe('h-a');
   });
 
   it('releases only one’s own case unless a lead', () => {
     domain().claim(caseId, handlerA);
-    expect(failure(() => domain().release(caseId, handlerB, H)).code).toBe('FORBIDDEN');
+    expect(refusal(() => domain().release(caseId, handlerB, H)).code).toBe('FORBIDDEN');
     domain().release(caseId, lead, L);
     expect(assignee()).toBeNull();
     expect(outbox().at(-1)?.name).toBe('releaseCase.v1');
@@ -175,21 +165,21 @@ describe('notes and the contact log', () => {
   });
 
   it('refuses notes on a case that does not exist, leaving nothing behind', () => {
-    expect(failure(() => domain().addNote('nope', 'x', handlerA)).code).toBe('NOT_FOUND');
+    expect(refusal(() => domain().addNote('nope', 'x', handlerA)).code).toBe('NOT_FOUND');
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM case_notes').get()).toEqual({ n: 0 });
   });
 });
 
 describe('revealing personal data', () => {
   it('reveals to the assignee and to a lead, auditing each reveal; refuses others', () => {
-    expect(failure(() => domain().reveal({ caseId, field: 'phone' }, handlerA, H)).code).toBe('FORBIDDEN');
+    expect(refusal(() => domain().reveal({ caseId, field: 'phone' }, handlerA, H)).code).toBe('FORBIDDEN');
     expect(events().some((e) => e.type === 'pii.revealed')).toBe(false);
     domain().claim(caseId, handlerA);
     expect(domain().reveal({ caseId, field: 'phone', reason: '回访' }, handlerA, H)).toEqual({
       field: 'phone',
       value: '13912345678',
     });
-    expect(failure(() => domain().reveal({ caseId, field: 'name' }, handlerB, H)).code).toBe('FORBIDDEN');
+    expect(refusal(() => domain().reveal({ caseId, field: 'name' }, handlerB, H)).code).toBe('FORBIDDEN');
     expect(domain().reveal({ caseId, field: 'name' }, lead, L).value).toBe('王小明');
     const reveals = events().filter((e) => e.type === 'pii.revealed');
     expect(reveals.map((e) => [e.actor, JSON.parse(e.data) as unknown])).toEqual([

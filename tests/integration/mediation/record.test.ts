@@ -5,8 +5,9 @@ import { StoreService } from '../../../main/store/service';
 import type { Role } from '../../../shared/domain/roles';
 import type { TransitionName } from '../../../shared/lifecycle';
 import type { MediationView } from '../../../shared/mediation/dto';
-import { RpcFailure } from '../../../shared/rpc/errors';
+import type { RpcFailure } from '../../../shared/rpc/errors';
 import { validAppeal } from '../../support/appeals';
+import { addStaff, refusal } from '../../support/store';
 import { tempDir } from '../../support/temp';
 import { VALID_DATA } from '../../unit/lifecycle/fixtures';
 
@@ -38,15 +39,6 @@ const events = () =>
   store.db
     .prepare('SELECT type, actor_id AS actor, at, data FROM case_events WHERE case_id = ? ORDER BY seq')
     .all(caseId) as { type: string; actor: string; at: number; data: string }[];
-const refusal = (fn: () => unknown): RpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 /** Runs `fn`, expects a refusal, and checks that it wrote nothing at all. */
 const refusedCleanly = (fn: () => unknown): RpcFailure => {
   const before = footprint();
@@ -75,12 +67,11 @@ function moveTo(status: 'carrier_replied' | 'mediating', at = T0 - 3_600_000): v
 beforeEach(() => {
   dir = tempDir();
   store = StoreService.open({ file: join(dir.path, 'desk.sqlite') });
-  const add = store.db.prepare(
-    'INSERT INTO staff (id, name, roles, team, created_at) VALUES (?, ?, ?, NULL, 0)',
-  );
-  add.run('m-a', '赵调解', JSON.stringify(M));
-  add.run('m-b', '钱调解', JSON.stringify(M));
-  add.run('lead', '王组长', JSON.stringify(L));
+  addStaff(store.db, [
+    ['m-a', '赵调解', M],
+    ['m-b', '钱调解', M],
+    ['lead', '王组长', L],
+  ]);
   caseId = store.domains.cases.register(validAppeal(), lead, ADMIN, T0 - 86_400_000).case.id;
   store.domains.casework.assign(
     { caseId, toUser: 'm-a', expectedAssignee: null, reason: '' },
